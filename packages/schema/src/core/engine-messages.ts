@@ -1,0 +1,11 @@
+/** Messages the engine itself emits (not owned by one rule). */
+export const ENGINE_MESSAGES = {
+  pinpoint: {
+    zh: '{cell}填报为{actual}，使{count}处勾稽关系（{rules}）不成立；改为{expected}可使其全部成立',
+    en: '{cell} is {actual}, which breaks {count} equations ({rules}); {expected} satisfies all of them',
+  },
+  ruleFailed: {
+    zh: '规则{rule}未能运行：{reason}',
+    en: 'Rule {rule} could not run: {reason}',
+  },
+} as const;

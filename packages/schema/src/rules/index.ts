@@ -2,4 +2,6 @@
 import type { Rule } from '../core/types.ts';
 import rule_T3_COL_BALANCE from './T3-COL-BALANCE/index.ts';
 
-export const RULES: readonly Rule[] = [rule_T3_COL_BALANCE];
+export const RULES: readonly Rule[] = [
+  rule_T3_COL_BALANCE,
+];

@@ -18,10 +18,11 @@ export { describeCell } from './core/describe.ts';
 export { ENGINE_MESSAGES } from './core/engine-messages.ts';
 export { fingerprintOf } from './core/fingerprint.ts';
 export { formatMessage } from './core/format-message.ts';
-export { normalizeLabel } from './core/normalize.ts';
+export { normalizeLabel, toSimplified } from './core/normalize.ts';
 export type * from './core/types.ts';
 export * from './model/report.ts';
 export * from './templates/index.ts';
+export * from './extraction/index.ts';
 
 /** Every rule of the catalogue, in catalogue order. */
 export const rules: readonly Rule[] = RULES;

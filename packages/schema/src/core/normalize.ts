@@ -1,9 +1,29 @@
+import { T2S_PAIRS } from './t2s-table.ts';
+
+const T2S = new Map<string, string>();
+for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) T2S.set(T2S_PAIRS[i]!, T2S_PAIRS[i + 1]!);
+
+/**
+ * Traditional → Simplified for the characters that occur in the official labels
+ * (spec §9.3: portals behind `gate/big5` gateways serve the report in
+ * Traditional script). The table is generated from opencc-js at build time
+ * (packages/extract/scripts/gen-t2s.ts) and covers label characters only, so
+ * that it stays small enough for the extension; other characters are kept.
+ *
+ * @example toSimplified('本年新收政府信息公開申請數量') // '本年新收政府信息公开申请数量'
+ */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const ch of text) out += T2S.get(ch) ?? ch;
+  return out;
+}
+
 /**
  * Label normalisation of spec §9.3: labels are compared after this, while the
  * canonical (fullwidth) strings of the templates stay as they are.
  */
 export function normalizeLabel(text: string): string {
-  return text
+  return toSimplified(text)
     .normalize('NFKC') // fullwidth brackets, colons, commas and digits → halfwidth
     .replace(/[\s\u00a0\u3000\u200b]+/g, '') // whitespace and line breaks inside labels
     .replace(/[“”„‟″"]/g, '"')

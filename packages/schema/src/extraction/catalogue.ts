@@ -1,0 +1,175 @@
+/**
+ * The catalogue of extraction diagnostics: what the extractor says when it
+ * cannot read a document, or had to interpret it. Every diagnostic is a
+ * `Finding` with `origin: "extraction"`, so surfaces show it like any other
+ * finding, but never as the report author's mistake. Where a diagnostic is the
+ * extraction side of a spec rule (a table 三 row with the wrong count of
+ * numbers is `T3-A-SHAPE`/`T3-B-SHAPE`; the seed's table 四 line with 16
+ * numbers is `T4-SHAPE`), it carries that rule's id.
+ */
+import type { Severity } from '../core/types.ts';
+
+export interface ExtractionDiagnosticMeta {
+  /** Key of the diagnostic in this catalogue. */
+  id: string;
+  /** The `ruleId` findings carry (the spec rule id where there is one, e.g. `T4-SHAPE`). */
+  ruleId: string;
+  severity: Severity;
+  /** Message templates with `{placeholders}`; `default` is required. */
+  messages: Record<string, { zh: string; en: string }> & { default: { zh: string; en: string } };
+}
+
+function d(
+  id: string,
+  severity: Severity,
+  messages: ExtractionDiagnosticMeta['messages'],
+): ExtractionDiagnosticMeta {
+  return { id, ruleId: id, severity, messages };
+}
+
+const T2_SHAPE = {
+  default: {
+    zh: '表二“{label}”一行应有{expected}个数值，读到{actual}个（{raw}），该行未读取',
+    en: 'Row "{label}" of table 二 should hold {expected} values, {actual} were read ({raw}); the row was not read',
+  },
+};
+const T3_SHAPE = {
+  default: {
+    zh: '表三“{label}”一行应有{expected}个数值，读到{actual}个（{raw}），该行未读取',
+    en: 'Row "{label}" of table 三 should hold {expected} values, {actual} were read ({raw}); the row was not read',
+  },
+};
+
+export const EXTRACTION_DIAGNOSTICS = {
+  'EXTRACT-EMPTY': d('EXTRACT-EMPTY', 'error', {
+    default: { zh: '文档为空，没有可读取的内容', en: 'The document is empty: nothing to read' },
+  }),
+  'EXTRACT-BINARY': d('EXTRACT-BINARY', 'error', {
+    default: {
+      zh: '文档不是可读的文本、网页或 Word 文件（{reason}）',
+      en: 'The document is not readable text, HTML or a Word file ({reason})',
+    },
+  }),
+  'EXTRACT-DOCX-UNREADABLE': d('EXTRACT-DOCX-UNREADABLE', 'error', {
+    default: {
+      zh: '无法读取该 Word（.docx）文件：{reason}',
+      en: 'The Word (.docx) file could not be read: {reason}',
+    },
+  }),
+  'EXTRACT-NOT-A-REPORT': d('EXTRACT-NOT-A-REPORT', 'error', {
+    default: {
+      zh: '未在文档中找到政府信息公开工作年度报告',
+      en: 'No annual report on open government information was found in the document',
+    },
+  }),
+  'EXTRACT-NO-TABLES': d('EXTRACT-NO-TABLES', 'warning', {
+    default: {
+      zh: '页面中未找到报告表格（不是“全部为零”）：无法核对表二、表三、表四',
+      en: 'No report tables were found on the page (not "all zeros"): tables 二, 三 and 四 cannot be checked',
+    },
+    attachment: {
+      zh: '页面中未找到报告表格（不是“全部为零”），报告正文可能在附件“{attachment}”中',
+      en: 'No report tables were found on the page (not "all zeros"); the report may be in the attachment "{attachment}"',
+    },
+  }),
+  'EXTRACT-TABLE-NOT-FOUND': d('EXTRACT-TABLE-NOT-FOUND', 'warning', {
+    default: {
+      zh: '未找到表{table}（{title}），其单元格未读取（不是“全部为零”）',
+      en: 'Table {table} ({title}) was not found; its cells were not read (not "all zeros")',
+    },
+  }),
+  'EXTRACT-FORMAT-ASSUMED': d('EXTRACT-FORMAT-ASSUMED', 'info', {
+    default: {
+      zh: '表格中没有可判断格式的标志性标签，按{basis}采用{format}年格式',
+      en: 'No signature label identifies the format; the {format} format was assumed from {basis}',
+    },
+  }),
+  'EXTRACT-FORMAT-MIXED': d('EXTRACT-FORMAT-MIXED', 'warning', {
+    default: {
+      zh: '表格同时含有2019年格式和2021年格式的标志性标签（{labels}），按{format}年格式读取',
+      en: 'The tables hold signature labels of both formats ({labels}); read as the {format} format',
+    },
+  }),
+  'EXTRACT-ROW-UNRECOGNISED': d('EXTRACT-ROW-UNRECOGNISED', 'warning', {
+    default: {
+      zh: '表{table}中有一行无法识别：“{label}”（{count}个数值未读取）',
+      en: 'A row of table {table} was not recognised: "{label}" ({count} values not read)',
+    },
+  }),
+  'EXTRACT-ROW-MISSING': d('EXTRACT-ROW-MISSING', 'warning', {
+    default: {
+      zh: '表{table}中未找到“{label}”这一行',
+      en: 'Row "{label}" was not found in table {table}',
+    },
+  }),
+  'EXTRACT-ROW-DUPLICATE': d('EXTRACT-ROW-DUPLICATE', 'warning', {
+    default: {
+      zh: '“{label}”这一行出现了两次，采用第一次的数值',
+      en: 'Row "{label}" appears twice; the first one was used',
+    },
+  }),
+  'EXTRACT-VALUE-UNPARSEABLE': d('EXTRACT-VALUE-UNPARSEABLE', 'warning', {
+    default: {
+      zh: '{cell}的内容“{raw}”不是数字，未作猜测，按空白处理',
+      en: '{cell} holds "{raw}", which is not a number; left blank rather than guessed',
+    },
+  }),
+  'EXTRACT-SPLIT-INFERRED': d('EXTRACT-SPLIT-INFERRED', 'info', {
+    default: {
+      zh: '“{label}”一行的数字之间缺少分隔（“{raw}”），只有一种拆分（{values}）满足勾稽关系，已按此读取',
+      en: 'The numbers of row "{label}" lost their separators ("{raw}"); exactly one split ({values}) satisfies the equations and was used',
+    },
+  }),
+  'EXTRACT-SPLIT-AMBIGUOUS': d('EXTRACT-SPLIT-AMBIGUOUS', 'warning', {
+    default: {
+      zh: '“{label}”一行的数字之间缺少分隔（“{raw}”），无法唯一确定{count}个数值，该行未读取',
+      en: 'The numbers of row "{label}" lost their separators ("{raw}"); {count} values cannot be told apart, so the row was not read',
+    },
+    none: {
+      zh: '“{label}”一行的数字之间缺少分隔（“{raw}”），没有一种拆分满足勾稽关系，该行未读取',
+      en: 'The numbers of row "{label}" lost their separators ("{raw}"); no split satisfies the equations, so the row was not read',
+    },
+  }),
+  'T2-A-SHAPE': d('T2-A-SHAPE', 'error', T2_SHAPE),
+  'T2-B-SHAPE': d('T2-B-SHAPE', 'error', T2_SHAPE),
+  'T3-A-SHAPE': d('T3-A-SHAPE', 'error', T3_SHAPE),
+  'T3-B-SHAPE': d('T3-B-SHAPE', 'error', T3_SHAPE),
+  'T3-EXTRA-COLUMN': d('T3-EXTRA-COLUMN', 'info', {
+    default: {
+      zh: '表三多出一列“{label}”（非官方格式），其数值等于五类法人或其他组织之和，已忽略',
+      en: 'Table 三 has an extra column "{label}" (not in the official format); it equals the sum of the five organisation columns and was ignored',
+    },
+    mismatch: {
+      zh: '表三多出一列“{label}”（非官方格式），其数值不等于五类法人或其他组织之和（{rows}）',
+      en: 'Table 三 has an extra column "{label}" (not in the official format) that does not equal the sum of the five organisation columns ({rows})',
+    },
+  }),
+  'T4-SHAPE': d('T4-SHAPE', 'error', {
+    default: {
+      zh: '表四应有15个数值，读到{actual}个（{raw}），无法确定多出或缺少的是哪一个，表四未读取',
+      en: 'Table 四 should hold 15 values, {actual} were read ({raw}); which one is stray or missing cannot be told, so table 四 was not read',
+    },
+    unique: {
+      zh: '表四应有15个数值，读到{actual}个（{raw}）；只有去掉第{position}个数值这一种读法满足三组总计，已按此读取',
+      en: 'Table 四 should hold 15 values, {actual} were read ({raw}); only dropping value {position} satisfies the three totals, and that reading was used',
+    },
+    certain: {
+      zh: '表四应有15个数值，读到{actual}个（{raw}）；无法确定哪一个是多余的，但满足三组总计的{count}种读法得到相同的15个数值，这些数值是确定的',
+      en: 'Table 四 should hold 15 values, {actual} were read ({raw}); the stray one cannot be identified, but all {count} readings that satisfy the three totals give the same 15 values, so those values are certain',
+    },
+  }),
+  'EXTRACT-IFRAME-SKIPPED': d('EXTRACT-IFRAME-SKIPPED', 'info', {
+    default: {
+      zh: '页面中有{count}个跨域内嵌框架无法读取',
+      en: '{count} cross-origin frames on the page could not be read',
+    },
+  }),
+  'EXTRACT-TRUNCATED': d('EXTRACT-TRUNCATED', 'warning', {
+    default: {
+      zh: '文档过大（{size}），只读取了前{limit}',
+      en: 'The document is very large ({size}); only the first {limit} were read',
+    },
+  }),
+} as const satisfies Record<string, ExtractionDiagnosticMeta>;
+
+export type ExtractionDiagnosticId = keyof typeof EXTRACTION_DIAGNOSTICS;

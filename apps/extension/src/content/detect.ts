@@ -1,0 +1,57 @@
+/**
+ * A cheap test, run on every *.gov.cn page, of whether the page is a
+ * 政府信息公开工作年度报告. It reads the title, a few headings and the first
+ * tables' text, never the whole page, so that a page that is not a report costs
+ * next to nothing. It errs on the side of "yes": the extractor decides for real.
+ *
+ * Stand-in for `looksLikeReport` of `@nianbao/extract/detect` until that lands;
+ * it has the same signature so the import can be swapped.
+ */
+
+// Simplified and Traditional (portals behind big5 gateways).
+const TITLE_PATTERN = /政府信息公[开開].{0,8}年度?[报報]告|政府信息公[开開].{0,4}年[报報]/;
+const TABLE_PATTERN =
+  /[本上]年[新收结結][收转轉]?政府信息公[开開]申[请請]|收到和[处處]理政府信息公[开開]申[请請]|第二十[条條]第[（(]/;
+const MAX_HEADINGS = 20;
+const MAX_TABLES = 40;
+const MAX_FRAMES = 5;
+
+export function looksLikeReport(root: Document | Element, depth = 0): boolean {
+  const doc = isDocument(root) ? root : root.ownerDocument;
+  if (isDocument(root) && TITLE_PATTERN.test(root.title)) return true;
+
+  const headings = root.querySelectorAll('h1, h2, h3, .title, [class*="title"]');
+  for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
+    if (TITLE_PATTERN.test(headings[i]!.textContent ?? '')) return true;
+  }
+  const articleTitle = root.querySelector('meta[name="ArticleTitle"], meta[property="og:title"]');
+  if (articleTitle && TITLE_PATTERN.test(articleTitle.getAttribute('content') ?? '')) return true;
+
+  const tables = root.getElementsByTagName('table');
+  for (let i = 0; i < tables.length && i < MAX_TABLES; i++) {
+    if (TABLE_PATTERN.test(tables[i]!.textContent ?? '')) return true;
+  }
+
+  // Reports inside same-origin frames (some CMSs put the article in an iframe).
+  if (depth > 0 || !doc) return false;
+  const frames = root.querySelectorAll('iframe, frame');
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+    const inner = frameDocument(frames[i]!);
+    if (inner && looksLikeReport(inner, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** The document of a same-origin frame; undefined for cross-origin or unloaded frames. */
+export function frameDocument(frame: Element): Document | undefined {
+  try {
+    const inner = (frame as HTMLIFrameElement).contentDocument;
+    return inner?.documentElement ? inner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isDocument(node: Document | Element): node is Document {
+  return node.nodeType === 9;
+}

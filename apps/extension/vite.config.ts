@@ -1,0 +1,16 @@
+import { crx } from '@crxjs/vite-plugin';
+import { defaultClientConditions, defineConfig } from 'vite';
+import manifest from './manifest.config.ts';
+
+export default defineConfig(({ command }) => ({
+  resolve: { conditions: ['@nianbao/source', ...defaultClientConditions] },
+  plugins: [crx({ manifest })],
+  build: {
+    // crxjs's dev server writes a dev-only build into outDir: keep it apart.
+    outDir: command === 'serve' ? 'dist-dev' : 'dist',
+    emptyOutDir: true,
+    target: 'chrome116',
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1', strictPort: false },
+}));

@@ -1,0 +1,315 @@
+import { writeFile } from 'node:fs/promises';
+import {
+  type Batch,
+  type FailOn,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderSarif,
+  renderText,
+  type TextStyles,
+} from '@nianbao/render';
+import { type Locale, type Report, ruleCatalogue } from '@nianbao/schema';
+import reportJsonSchema from '@nianbao/schema/report.schema.json';
+import { SingleBar } from 'cli-progress';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createColors } from 'picocolors';
+import pkg from '../package.json' with { type: 'json' };
+import { toInputError, UsageError } from './errors.ts';
+import { DEFAULT_FETCH_LIMITS } from './fetch.ts';
+import { expandInputs, readListFile } from './inputs.ts';
+import { runPipeline } from './pipeline.ts';
+import { readInput } from './read.ts';
+import { rulesMarkdown } from './rules-md.ts';
+import { readSuppressions } from './suppress.ts';
+
+/** Where the CLI talks to: the process by default, buffers in tests. */
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  readStdin: () => Promise<string>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export const VERSION: string = pkg.version;
+
+type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'html';
+
+interface CheckFlags {
+  format: OutputFormat;
+  output?: string;
+  locale: Locale;
+  previous?: string;
+  failOn: FailOn;
+  suppress?: string;
+  list?: string[];
+  concurrency: number;
+  timeout: number;
+  maxBytes: number;
+  maxRedirects: number;
+  color?: boolean;
+  progress: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function useColor(flags: CheckFlags, io: Io): boolean {
+  if (flags.color !== undefined) return flags.color && !flags.output;
+  if (flags.output) return false;
+  if ('NO_COLOR' in io.env && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}
+
+function textStyles(enabled: boolean): TextStyles {
+  const c = createColors(enabled);
+  return { error: c.red, warning: c.yellow, info: c.cyan, bold: c.bold, dim: c.dim, ok: c.green };
+}
+
+function render(batch: Batch, flags: CheckFlags, io: Io): string {
+  const generator = `nianbao ${VERSION}`;
+  switch (flags.format) {
+    case 'json':
+      return renderJson(batch, { tool: { name: 'nianbao', version: VERSION } });
+    case 'sarif':
+      return renderSarif(batch, {
+        catalogue: ruleCatalogue(),
+        toolVersion: VERSION,
+        locale: flags.locale,
+      });
+    case 'csv':
+      return renderCsv(batch, { locale: flags.locale });
+    case 'html':
+      return renderHtml(batch, { locale: flags.locale, generator });
+    default:
+      return renderText(batch, { locale: flags.locale, styles: textStyles(useColor(flags, io)) });
+  }
+}
+
+async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
+  if (output) {
+    try {
+      await writeFile(output, text, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${(error as Error).message}`);
+    }
+  } else {
+    io.stdout.write(text);
+  }
+}
+
+async function readPrevious(
+  arg: string,
+  flags: CheckFlags,
+  io: Io,
+): Promise<{ source: string; report: Report }> {
+  const [input] = await expandInputs([arg], io.cwd);
+  if (!input) throw new UsageError(`--previous ${arg}: nothing to read`);
+  try {
+    const results = await readInput(input, {
+      locale: flags.locale,
+      fetchLimits: fetchLimitsOf(flags),
+      maxFileBytes: flags.maxBytes,
+    });
+    const found = results.find((r) => r.found);
+    if (!found) throw new UsageError(`--previous ${arg}: no report could be read in it`);
+    return { source: input.source, report: found.report };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const e = toInputError(error);
+    throw new UsageError(`--previous ${arg}: ${e.message} (${e.code})`);
+  }
+}
+
+const fetchLimitsOf = (flags: CheckFlags) => ({
+  timeoutMs: flags.timeout,
+  maxBytes: flags.maxBytes,
+  maxRedirects: flags.maxRedirects,
+});
+
+async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<number> {
+  const listed: string[] = [];
+  for (const file of flags.list ?? []) listed.push(...(await readListFile(file, io.readStdin)));
+  const all = [...args, ...listed];
+  if (all.length === 0)
+    throw new UsageError('no input: give files, folders, globs or URLs (or --list <file>)');
+  const inputs = await expandInputs(all, io.cwd);
+  if (inputs.length === 0)
+    throw new UsageError(
+      'the folders given contain no .html, .htm, .txt, .docx or .report.json files',
+    );
+  const suppressions = flags.suppress ? await readSuppressions(flags.suppress) : [];
+  const previous = flags.previous ? await readPrevious(flags.previous, flags, io) : undefined;
+
+  const showBar = flags.progress && Boolean(io.stderr.isTTY) && inputs.length > 1;
+  const bar = showBar
+    ? new SingleBar({
+        stream: io.stderr as NodeJS.WriteStream,
+        format: ' {bar} {value}/{total} {source}',
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : undefined;
+  bar?.start(inputs.length, 0, { source: '' });
+  let batch: Batch;
+  try {
+    batch = await runPipeline(inputs, {
+      locale: flags.locale,
+      failOn: flags.failOn,
+      concurrency: flags.concurrency,
+      fetchLimits: fetchLimitsOf(flags),
+      maxFileBytes: flags.maxBytes,
+      suppressions,
+      ...(previous ? { previous } : {}),
+      onRead: (done, _total, source) => bar?.update(done, { source: source.slice(-40) }),
+    });
+  } finally {
+    bar?.stop();
+  }
+  await emit(render(batch, flags, io), flags.output, io);
+  return batch.summary.exitCode;
+}
+
+/** Builds the command tree; actions store their exit code in `state`. */
+function program(io: Io, state: { code: number }): Command {
+  const cmd = new Command('nianbao')
+    .description('检查政府信息公开工作年度报告 / Check annual open-government-information reports')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  cmd
+    .command('check')
+    .description(
+      'check .html/.htm/.txt/.docx files, *.report.json, folders, globs and http(s) URLs',
+    )
+    .argument('[inputs...]', 'files, folders (recursive), globs or URLs')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'csv', 'html'])
+        .default('text'),
+    )
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(
+      new Option('-l, --locale <locale>', 'language of messages')
+        .choices(['zh-CN', 'en'])
+        .default('zh-CN'),
+    )
+    .option('--previous <file|url>', "last year's report, for the cross-year rules")
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding reaches this level')
+        .choices(['error', 'warning', 'never'])
+        .default('error'),
+    )
+    .option('--suppress <file>', 'JSON file of fingerprints to suppress, each with a reason')
+    .option(
+      '--list <file>',
+      "file with one path or URL per line ('-' = stdin); repeatable",
+      collect,
+    )
+    .option('-j, --concurrency <n>', 'inputs read at once', positiveInt, 4)
+    .option(
+      '--timeout <ms>',
+      'timeout of one URL fetch',
+      positiveInt,
+      DEFAULT_FETCH_LIMITS.timeoutMs,
+    )
+    .option(
+      '--max-bytes <n>',
+      'size limit of one document',
+      positiveInt,
+      DEFAULT_FETCH_LIMITS.maxBytes,
+    )
+    .option(
+      '--max-redirects <n>',
+      'redirects followed per URL',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0)
+          throw new InvalidArgumentError('expected an integer ≥ 0');
+        return n;
+      },
+      DEFAULT_FETCH_LIMITS.maxRedirects,
+    )
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option('--no-progress', 'no progress bar on stderr')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 nothing reached --fail-on; 1 something did (an unreadable input counts as an error);
+2 usage error, or no input could be read.
+
+Examples:
+  nianbao check reports/                       # a folder of saved portal pages
+  nianbao check --list urls.txt -f html -o report.html
+  nianbao check 2023.html --previous 2022.html -f json`,
+    )
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      state.code = await runCheck(inputs, flags, io);
+    });
+
+  cmd
+    .command('rules')
+    .description('print the rule catalogue')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'),
+    )
+    .addOption(
+      new Option('-l, --locale <locale>', 'language').choices(['zh-CN', 'en']).default('zh-CN'),
+    )
+    .action((flags: { format: 'md' | 'json'; locale: Locale }) => {
+      const catalogue = ruleCatalogue();
+      io.stdout.write(
+        flags.format === 'json'
+          ? `${JSON.stringify(catalogue, null, 2)}\n`
+          : rulesMarkdown(catalogue, flags.locale),
+      );
+      state.code = 0;
+    });
+
+  cmd
+    .command('schema')
+    .description('print the JSON Schema of a report')
+    .action(() => {
+      io.stdout.write(`${JSON.stringify(reportJsonSchema, null, 2)}\n`);
+      state.code = 0;
+    });
+  return cmd;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const state = { code: 0 };
+  const cmd = program(io, state);
+  if (argv.length === 0) {
+    cmd.outputHelp();
+    return 2;
+  }
+  try {
+    await cmd.parseAsync([...argv], { from: 'user' });
+    return state.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; every other parse error is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`nianbao: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`nianbao: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}

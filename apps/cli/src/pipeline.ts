@@ -1,0 +1,118 @@
+import { type Batch, type CheckedReport, type FailOn, makeBatch } from '@nianbao/render';
+import { check, type Locale, type Report } from '@nianbao/schema';
+import { toInputError } from './errors.ts';
+import type { ExtractResult } from './extract-node.ts';
+import type { FetchLimits } from './fetch.ts';
+import type { Input } from './inputs.ts';
+import { pairConsecutiveYears } from './pairing.ts';
+import { mapPool } from './pool.ts';
+import { readInput } from './read.ts';
+import { applySuppressions, type Suppression } from './suppress.ts';
+
+export interface PipelineOptions {
+  locale: Locale;
+  failOn: FailOn;
+  concurrency: number;
+  fetchLimits: FetchLimits;
+  maxFileBytes: number;
+  suppressions: Suppression[];
+  /** Last year's report given with --previous (used where the batch has no pair). */
+  previous?: { source: string; report: Report };
+  /** Called after each input is read (progress bar). */
+  onRead?: (done: number, total: number, source: string) => void;
+}
+
+interface Entry {
+  source: string;
+  extracted?: ExtractResult;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Reads every input concurrently (one broken input becomes a result with an
+ * error), pairs consecutive years of the same agency, checks every report that
+ * was found, applies suppressions and returns the batch in input order.
+ */
+export async function runPipeline(
+  inputs: readonly Input[],
+  options: PipelineOptions,
+): Promise<Batch> {
+  let done = 0;
+  const read = await mapPool(inputs, options.concurrency, async (input): Promise<Entry[]> => {
+    try {
+      const results = await readInput(input, options);
+      if (results.length === 0) {
+        return [
+          { source: input.source, error: { code: 'NO_REPORT', message: 'nothing could be read' } },
+        ];
+      }
+      // A page with several reports yields one result each: `page.html#2`, …
+      return results.map((extracted, i) => ({
+        source: i === 0 ? input.source : `${input.source}#${i + 1}`,
+        extracted,
+      }));
+    } catch (error) {
+      const e = toInputError(error);
+      return [{ source: input.source, error: { code: e.code, message: e.message } }];
+    } finally {
+      options.onRead?.(++done, inputs.length, input.source);
+    }
+  });
+  const entries = read.flat();
+  const reports = entries.map((e) => ({ report: e.extracted?.found ? e.extracted.report : null }));
+  const pairs = pairConsecutiveYears(reports);
+
+  const results = entries.map((entry, i): CheckedReport => {
+    if (entry.error || !entry.extracted) {
+      return {
+        source: entry.source,
+        format: null,
+        reportYear: null,
+        agencyName: null,
+        report: null,
+        findings: [],
+        diagnostics: [],
+        suppressed: [],
+        found: false,
+        error: entry.error ?? { code: 'INTERNAL', message: 'no result' },
+      };
+    }
+    const { report, provenance, diagnostics, found } = entry.extracted;
+    let previous: { source: string; report: Report } | undefined;
+    const pair = pairs[i]!;
+    if (pair >= 0) previous = { source: entries[pair]!.source, report: reports[pair]!.report! };
+    else if (options.previous && isPreviousYear(options.previous.report, report))
+      previous = options.previous;
+    // A document where no report was found is not checked: that would blame the report for our reading.
+    const findings = found
+      ? check(report, {
+          locale: options.locale,
+          provenance,
+          ...(previous ? { previous: previous.report } : {}),
+        })
+      : [];
+    const visible = applySuppressions(entry.source, findings, options.suppressions);
+    const visibleDiagnostics = applySuppressions(entry.source, diagnostics, options.suppressions);
+    return {
+      source: entry.source,
+      format: report.format,
+      reportYear: report.meta.reportYear ?? null,
+      agencyName: report.meta.agencyName ?? null,
+      report,
+      findings: visible.visible,
+      diagnostics: visibleDiagnostics.visible,
+      suppressed: [...visible.suppressed, ...visibleDiagnostics.suppressed],
+      found,
+      ...(previous ? { previousSource: previous.source } : {}),
+      provenance,
+    };
+  });
+  return makeBatch(results, options.failOn);
+}
+
+/** --previous applies when its year is the one before (or either year is unknown). */
+function isPreviousYear(previous: Report, report: Report): boolean {
+  const a = previous.meta.reportYear;
+  const b = report.meta.reportYear;
+  return a === undefined || b === undefined || a === b - 1;
+}

@@ -4,6 +4,14 @@ export const ENGINE_MESSAGES = {
     zh: '{cell}填报为{actual}，使{count}处勾稽关系（{rules}）不成立；改为{expected}可使其全部成立',
     en: '{cell} is {actual}, which breaks {count} equations ({rules}); {expected} satisfies all of them',
   },
+  pinpointOne: {
+    zh: '{cell}填报为{actual}，使勾稽关系（{rules}）不成立；改为{expected}即可成立（其他单元格均与另外的勾稽关系相符）',
+    en: '{cell} is {actual}, which breaks an equation ({rules}); {expected} satisfies it (every other cell of it agrees with another equation)',
+  },
+  equationHolds: {
+    zh: '{cell}与相关各项之和相符（{value}）',
+    en: '{cell} agrees with the sum of its parts ({value})',
+  },
   ruleFailed: {
     zh: '规则{rule}未能运行：{reason}',
     en: 'Rule {rule} could not run: {reason}',

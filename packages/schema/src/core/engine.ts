@@ -1,11 +1,12 @@
 import type { Format, Report } from '../model/report.ts';
-import { FORMATS } from '../templates/index.ts';
+import { cellInfo, FORMATS } from '../templates/index.ts';
 import type { Locale } from '../templates/types.ts';
 import { getCell } from './cells.ts';
 import { describeCell } from './describe.ts';
 import { ENGINE_MESSAGES } from './engine-messages.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { formatMessage } from './format-message.ts';
+import { diagnose, holds, type SolvedEquation } from './pinpoint.ts';
 import type {
   CheckOptions,
   CheckResult,
@@ -18,27 +19,30 @@ import type {
 } from './types.ts';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const EPSILON = 1e-9;
+const FORMAT_IDS: readonly string[] = ['2019', '2021'];
 
-interface PendingEquation extends Equation {
+interface PendingEquation extends Equation, SolvedEquation {
+  sum: string[];
+  equals: string[];
   rule: Rule;
   order: number;
-  lhs: number;
-  rhs: number;
+  /** `equals` then `sum`: the total first, as messages and highlights want it. */
   cells: string[];
-  /** Cell values with blanks as 0. */
-  values: Map<string, number>;
 }
 
 interface PendingFinding extends Finding {
   rule: Rule;
   order: number;
+  /** Severity already final (pinpoints combine several rules; engine notes are fixed). */
+  final?: boolean;
 }
 
 /**
  * Runs every applicable rule over a report and returns its findings, most
- * severe first. Never throws on a schema-valid report and runs on partly
- * filled ones (blank cells are null, missing rows undefined).
+ * severe first, then in catalogue order. Never throws on a schema-valid report
+ * and runs on partly filled ones (blank cells are null, missing rows
+ * undefined). Throws a `TypeError` with a clear message when `report` is not a
+ * report at all (not an object, or a `format` other than "2019"/"2021").
  *
  * @example
  * import { check } from '@nianbao/schema';
@@ -49,14 +53,20 @@ export function runRules(
   report: Report,
   options: CheckOptions = {},
 ): CheckResult {
+  assertReport(report);
   const locale: Locale = options.locale === 'en' ? 'en' : 'zh-CN';
-  const format: Format = report.format === '2021' ? '2021' : '2019';
+  const format: Format = report.format;
   const template = FORMATS[format];
   const pending: PendingFinding[] = [];
   const equations: PendingEquation[] = [];
   const passes: Pass[] = [];
   const only = options.rules ? new Set(options.rules) : undefined;
   const describe = (path: string) => describeCell(format, path, locale);
+  const meta = report.meta && typeof report.meta === 'object' ? report.meta : {};
+  const provenanceCells =
+    options.provenance && typeof options.provenance.cells === 'object'
+      ? options.provenance.cells
+      : undefined;
 
   const ctxBase = {
     report,
@@ -66,10 +76,11 @@ export function runRules(
     options,
     previous: options.previous,
     provenance: options.provenance,
-    agencyKind: options.agencyKind ?? report.meta?.agencyKind,
-    publishedAt: options.publishedAt ?? report.meta?.publishedAt,
+    agencyKind: options.agencyKind ?? meta.agencyKind,
+    publishedAt: options.publishedAt ?? meta.publishedAt,
     cell: (path: string) => getCell(report, path),
     previousCell: (path: string) => getCell(options.previous, path),
+    raw: (path: string) => provenanceCells?.[path] ?? undefined,
     label: describe,
   };
 
@@ -104,20 +115,23 @@ export function runRules(
         });
       },
       equation(eq) {
-        const values = [...eq.sum, ...eq.equals].map((p) => getCell(report, p));
-        if (values.some((v) => v === undefined)) return; // a row is missing: the SHAPE rules say so
-        const total = (paths: string[]) => paths.reduce((s, p) => s + (getCell(report, p) ?? 0), 0);
-        const cellValues = new Map(
-          [...eq.sum, ...eq.equals].map((p) => [p, getCell(report, p) ?? 0]),
-        );
+        const all = [...eq.sum, ...eq.equals];
+        const values = new Map<string, number>();
+        for (const p of all) {
+          const v = getCell(report, p);
+          if (v === undefined) return; // a row is missing: the SHAPE rules say so
+          values.set(p, v ?? 0); // blanks count as 0 (spec §6), CELL-BLANK reports them
+        }
+        const total = (paths: readonly string[]) =>
+          paths.reduce((s, p) => s + (values.get(p) ?? 0), 0);
         equations.push({
           ...eq,
           rule,
           order,
           lhs: total(eq.sum),
           rhs: total(eq.equals),
-          cells: [...eq.equals, ...eq.sum],
-          values: cellValues,
+          cells: [...new Set([...eq.equals, ...eq.sum])],
+          values,
         });
       },
       pass(note) {
@@ -136,6 +150,7 @@ export function runRules(
       active.push(rule);
       rule.check(ctx);
     } catch (error) {
+      // A rule bug must not hide the other rules' findings; report it as our uncertainty.
       pending.push({
         rule,
         order,
@@ -148,21 +163,36 @@ export function runRules(
         }),
         cells: [],
         fingerprint: fingerprintOf(rule.meta.id, [], 'rule-failed'),
+        final: true,
       });
     }
   });
 
   const severityOf = severityAdjuster(active);
-  pending.push(...resolveEquations(equations, severityOf, locale, describe));
+  pending.push(...resolveEquations(equations, passes, severityOf, locale, describe, format));
 
   const findings: Finding[] = pending
     .map((f) => ({
       ...f,
-      severity: f.ruleId === f.rule.meta.id ? severityOf(f.rule, f.severity) : f.severity,
+      severity: f.final ? f.severity : severityOf(f.rule, f.severity),
     }))
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order)
-    .map(({ rule: _rule, order: _order, ...finding }) => finding);
+    .map(({ rule: _rule, order: _order, final: _final, ...finding }) => finding);
   return { findings, passes };
+}
+
+function assertReport(report: unknown): asserts report is Report {
+  if (report === null || typeof report !== 'object' || Array.isArray(report)) {
+    throw new TypeError(
+      `check(): expected a report object (see ReportSchema), got ${report === null ? 'null' : Array.isArray(report) ? 'an array' : typeof report}`,
+    );
+  }
+  const format = (report as { format?: unknown }).format;
+  if (typeof format !== 'string' || !FORMAT_IDS.includes(format)) {
+    throw new TypeError(
+      `check(): report.format must be "2019" or "2021", got ${JSON.stringify(format) ?? 'undefined'}`,
+    );
+  }
 }
 
 /** Severity policies declared by rules (`meta.adjusts`), applied by tag. */
@@ -179,53 +209,83 @@ function severityAdjuster(active: Rule[]): (rule: Rule, severity: Severity) => S
   };
 }
 
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
 /**
- * Turns failing equations into findings. Equations that fail together and share
- * exactly one cell whose single new value satisfies all of them (and breaks no
- * passing equation) become one finding on that cell, with a `fix`.
+ * Turns the declared equations into findings (and passes). Failing equations
+ * that single cells explain, in exactly one way, become one finding per such
+ * cell with a `fix`; the others become one finding per equation, naming its
+ * cells, with both sums and no fix.
  */
 function resolveEquations(
   equations: PendingEquation[],
+  passes: Pass[],
   severityOf: (rule: Rule, s: Severity) => Severity,
   locale: Locale,
   describe: (path: string) => string,
+  format: Format,
 ): PendingFinding[] {
-  const failing = equations.filter((e) => Math.abs(e.lhs - e.rhs) > EPSILON);
-  const passing = equations.filter((e) => Math.abs(e.lhs - e.rhs) <= EPSILON);
+  const failing = equations.filter((e) => !holds(e));
+  const passing = equations.filter((e) => holds(e));
+  for (const e of passing) {
+    passes.push({
+      ruleId: e.rule.meta.id,
+      message: formatMessage(ENGINE_MESSAGES.equationHolds, locale, {
+        cell: describe(e.cells[0]!),
+        value: round(e.lhs),
+      }),
+      cells: e.cells,
+      params: { value: round(e.lhs) },
+    });
+  }
+  const allowsValue = (cell: string, value: number) =>
+    value >= 0 || cellInfo(format, cell)?.column.kind === 'signed';
+  const { groups, explanations } = diagnose(failing, passing, allowsValue);
   const out: PendingFinding[] = [];
-  for (const component of components(failing)) {
-    const fix = pinpoint(component, passing);
-    if (fix) {
-      const first = component.reduce((a, b) => (b.order < a.order ? b : a));
-      const severity = component
-        .map((e) => severityOf(e.rule, e.rule.meta.severity))
-        .reduce((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a));
-      const others = [...new Set(component.flatMap((e) => e.cells))].filter((c) => c !== fix.cell);
-      const ruleIds = [...new Set(component.map((e) => e.rule.meta.id))];
-      const params = {
-        cell: describe(fix.cell),
-        actual: fix.actual,
-        expected: fix.value,
-        count: component.length,
-        rules: ruleIds.join(locale === 'en' ? ', ' : '、'),
-      };
-      out.push({
-        rule: first.rule,
-        order: first.order,
-        ruleId: first.rule.meta.id,
-        severity,
-        origin: 'report',
-        message: formatMessage(ENGINE_MESSAGES.pinpoint, locale, params),
-        cells: [fix.cell, ...others],
-        expected: fix.value,
-        actual: fix.actual,
-        fix: { cell: fix.cell, value: fix.value },
-        fingerprint: fingerprintOf(first.rule.meta.id, [fix.cell], 'pinpoint'),
-        params,
-      });
-      continue;
+
+  groups.forEach((group, g) => {
+    const explained = explanations[g];
+    if (explained) {
+      for (const ex of explained) {
+        const eqs = ex.equations.map((i) => failing[i]!);
+        const first = eqs.reduce((a, b) => (b.order < a.order ? b : a));
+        const severity = eqs
+          .map((e) => severityOf(e.rule, e.rule.meta.severity))
+          .reduce((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a));
+        const others = [...new Set(eqs.flatMap((e) => e.cells))].filter((c) => c !== ex.cell);
+        const ruleIds = [...new Set(eqs.map((e) => e.rule.meta.id))];
+        const params = {
+          cell: describe(ex.cell),
+          actual: ex.actual,
+          expected: ex.value,
+          count: eqs.length,
+          rules: ruleIds.join(locale === 'en' ? ', ' : '、'),
+        };
+        out.push({
+          rule: first.rule,
+          order: first.order,
+          ruleId: first.rule.meta.id,
+          // Already adjusted per rule: the final pass must not relax it again by the first rule's tags.
+          severity,
+          final: true,
+          origin: 'report',
+          message: formatMessage(
+            eqs.length === 1 ? ENGINE_MESSAGES.pinpointOne : ENGINE_MESSAGES.pinpoint,
+            locale,
+            params,
+          ),
+          cells: [ex.cell, ...others],
+          expected: ex.value,
+          actual: ex.actual,
+          fix: { cell: ex.cell, value: ex.value },
+          fingerprint: fingerprintOf(first.rule.meta.id, [ex.cell], 'pinpoint'),
+          params: { ...params, rules: ruleIds.join(',') },
+        });
+      }
+      return;
     }
-    for (const e of component) {
+    for (const i of group) {
+      const e = failing[i]!;
       const template =
         e.rule.meta.messages[e.messageId ?? 'default'] ?? e.rule.meta.messages.default;
       const params = {
@@ -249,74 +309,6 @@ function resolveEquations(
         params,
       });
     }
-  }
+  });
   return out;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
-
-/** Groups failing equations that share cells (union–find over cell paths). */
-function components(failing: PendingEquation[]): PendingEquation[][] {
-  const parent = failing.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const owner = new Map<string, number>();
-  failing.forEach((e, i) => {
-    for (const c of e.cells) {
-      const j = owner.get(c);
-      if (j === undefined) owner.set(c, i);
-      else parent[find(i)] = find(j);
-    }
-  });
-  const groups = new Map<number, PendingEquation[]>();
-  failing.forEach((e, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), e]);
-  });
-  return [...groups.values()];
-}
-
-function pinpoint(
-  component: PendingEquation[],
-  passing: PendingEquation[],
-): { cell: string; value: number; actual: number } | undefined {
-  let shared = new Set(component[0]!.cells);
-  for (const e of component.slice(1)) shared = new Set(e.cells.filter((c) => shared.has(c)));
-  const solutions: { cell: string; value: number; actual: number }[] = [];
-  for (const cell of shared) {
-    if (passing.some((e) => e.cells.includes(cell))) continue;
-    let value: number | undefined;
-    let consistent = true;
-    let actual = 0;
-    for (const e of component) {
-      const coefficient = count(e.sum, cell) - count(e.equals, cell);
-      if (coefficient === 0) {
-        consistent = false;
-        break;
-      }
-      actual = valueIn(e, cell);
-      const solved = actual - (e.lhs - e.rhs) / coefficient;
-      if (value === undefined) value = solved;
-      else if (Math.abs(value - solved) > EPSILON) consistent = false;
-    }
-    if (consistent && value !== undefined && value >= 0) {
-      solutions.push({ cell, value: round(value), actual });
-    }
-  }
-  return solutions.length === 1 ? solutions[0] : undefined;
-}
-
-function count(list: string[], item: string): number {
-  return list.filter((x) => x === item).length;
-}
-
-function valueIn(e: PendingEquation, cell: string): number {
-  return e.values.get(cell) ?? 0;
 }

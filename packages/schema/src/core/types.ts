@@ -156,6 +156,8 @@ export interface RuleContext {
   publishedAt?: string;
   /** A cell's value: number, null (blank) or undefined (row not in the report). */
   cell(path: string): number | null | undefined;
+  /** What the extractor read for a cell (raw text, header), when provenance was given. */
+  raw(path: string): CellProvenance | undefined;
   /** A value read from the previous report. */
   previousCell(path: string): number | null | undefined;
   /** Label of a cell or row for messages, in the context's locale. */

@@ -1,0 +1,172 @@
+/**
+ * Pinpointing (DESIGN.md, issue 2 item 5): failing equations are explained by
+ * single cells where the arithmetic allows it. A cell explains a set of
+ * equations when every equation it appears in fails and one new value of that
+ * cell satisfies all of them. When exactly one way exists to explain all the
+ * failing equations of a connected group by such cells, each chosen cell gets a
+ * `fix`; otherwise (table 四: one equation per group, five candidate cells) no
+ * cell is singled out.
+ */
+
+export interface SolvedEquation {
+  /** Cells added on the left (Σ sum) and right (Σ equals). */
+  sum: readonly string[];
+  equals: readonly string[];
+  /** Σ sum and Σ equals with blanks as 0. */
+  lhs: number;
+  rhs: number;
+  /** Cell values with blanks as 0. */
+  values: ReadonlyMap<string, number>;
+}
+
+export interface Explanation {
+  cell: string;
+  /** The value that satisfies every equation the cell appears in. */
+  value: number;
+  /** The value it holds now (blank = 0). */
+  actual: number;
+  /** Indices (into the failing list) of the equations it explains. */
+  equations: number[];
+}
+
+export interface Diagnosis {
+  /** Failing equations grouped by shared cells. */
+  groups: number[][];
+  /** Per group: the unique explanation by single cells, or undefined. */
+  explanations: (Explanation[] | undefined)[];
+}
+
+/** Largest search effort per group; beyond it the group counts as ambiguous. */
+const SEARCH_BUDGET = 20_000;
+
+export function holds(e: SolvedEquation): boolean {
+  return Math.abs(e.lhs - e.rhs) <= 1e-9 * Math.max(1, Math.abs(e.lhs), Math.abs(e.rhs));
+}
+
+const cellsOf = (e: SolvedEquation) => [...e.sum, ...e.equals];
+
+function coefficient(e: SolvedEquation, cell: string): number {
+  let c = 0;
+  for (const x of e.sum) if (x === cell) c++;
+  for (const x of e.equals) if (x === cell) c--;
+  return c;
+}
+
+/**
+ * @param failing equations that do not hold
+ * @param passing equations that hold (a cell in one of them cannot be the culprit)
+ * @param allowsValue whether a cell may take a value (e.g. counts are ≥ 0)
+ */
+export function diagnose(
+  failing: readonly SolvedEquation[],
+  passing: readonly SolvedEquation[],
+  allowsValue: (cell: string, value: number) => boolean = (_c, v) => v >= 0,
+): Diagnosis {
+  const inPassing = new Set(passing.flatMap(cellsOf));
+  const byCell = new Map<string, number[]>();
+  failing.forEach((e, i) => {
+    for (const c of new Set(cellsOf(e))) byCell.set(c, [...(byCell.get(c) ?? []), i]);
+  });
+
+  const candidates: Explanation[] = [];
+  for (const [cell, eqs] of byCell) {
+    if (inPassing.has(cell)) continue;
+    let value: number | undefined;
+    let actual = 0;
+    let ok = true;
+    for (const i of eqs) {
+      const e = failing[i]!;
+      const k = coefficient(e, cell);
+      if (k === 0) {
+        ok = false;
+        break;
+      }
+      actual = e.values.get(cell) ?? 0;
+      const solved = actual - (e.lhs - e.rhs) / k;
+      if (value === undefined) value = solved;
+      else if (Math.abs(value - solved) > 1e-9 * Math.max(1, Math.abs(value))) ok = false;
+    }
+    if (!ok || value === undefined) continue;
+    const rounded = Math.round(value * 1e6) / 1e6;
+    if (!allowsValue(cell, rounded)) continue;
+    candidates.push({ cell, value: rounded, actual, equations: eqs });
+  }
+
+  const groups = connectedGroups(failing, byCell);
+  const explanations = groups.map((group) => uniqueCover(group, candidates));
+  return { groups, explanations };
+}
+
+function connectedGroups(
+  failing: readonly SolvedEquation[],
+  byCell: Map<string, number[]>,
+): number[][] {
+  const parent = failing.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (const eqs of byCell.values()) {
+    for (const j of eqs.slice(1)) parent[find(j)] = find(eqs[0]!);
+  }
+  const groups = new Map<number, number[]>();
+  failing.forEach((_, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * The only way to partition the group's equations among candidate cells, or
+ * undefined when there is none or more than one (then nothing is singled out).
+ */
+function uniqueCover(group: number[], candidates: Explanation[]): Explanation[] | undefined {
+  const members = new Set(group);
+  const usable = candidates.filter((c) => c.equations.every((i) => members.has(i)));
+  const coveringEq = new Map<number, Explanation[]>();
+  for (const c of usable) {
+    for (const i of c.equations) coveringEq.set(i, [...(coveringEq.get(i) ?? []), c]);
+  }
+  const covered = new Set<number>();
+  const chosen: Explanation[] = [];
+  let found: Explanation[] | undefined;
+  let solutions = 0;
+  let steps = 0;
+
+  const search = (): void => {
+    if (solutions > 1 || ++steps > SEARCH_BUDGET) return;
+    // The uncovered equation with the fewest ways to explain it goes first.
+    let next: number | undefined;
+    let options: Explanation[] = [];
+    for (const i of group) {
+      if (covered.has(i)) continue;
+      const opts = (coveringEq.get(i) ?? []).filter((c) =>
+        c.equations.every((j) => !covered.has(j)),
+      );
+      if (next === undefined || opts.length < options.length) {
+        next = i;
+        options = opts;
+        if (opts.length === 0) break;
+      }
+    }
+    if (next === undefined) {
+      solutions++;
+      found = [...chosen];
+      return;
+    }
+    for (const c of options) {
+      for (const j of c.equations) covered.add(j);
+      chosen.push(c);
+      search();
+      chosen.pop();
+      for (const j of c.equations) covered.delete(j);
+      if (solutions > 1) return;
+    }
+  };
+  search();
+  return solutions === 1 && steps <= SEARCH_BUDGET ? found : undefined;
+}

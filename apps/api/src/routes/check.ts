@@ -1,0 +1,364 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { createRoute, z } from '@hono/zod-openapi';
+import { check, FormatSchema, type Locale } from '@nianbao/schema';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import {
+  ACCEPTED_TYPES,
+  BATCH_TYPES,
+  DOCX_TYPE,
+  DocumentJsonSchema,
+  fromBytes,
+  fromFile,
+  fromJson,
+  type IncomingDocument,
+  parseContentType,
+} from '../documents.ts';
+import type { Extractor } from '../extractor.ts';
+import { localisedIssues } from '../issues.ts';
+import { type Problem, type ProblemSlug, problem, sendProblem } from '../problem.ts';
+import { createRouter } from '../router.ts';
+import {
+  BatchResponseSchema,
+  CheckResponseSchema,
+  LocaleQuery,
+  problemContent,
+} from '../schemas.ts';
+import { summarize } from '../summary.ts';
+
+export type { Extractor };
+
+/** Most documents one batch may hold. */
+export const BATCH_MAX = 50;
+
+// Non-JSON bodies are documented with plain OpenAPI schema objects: zod-openapi
+// validates zod schemas, and these bodies are read and checked by the handlers.
+const binary = (description: string) => ({
+  type: 'string' as const,
+  format: 'binary',
+  description,
+});
+const multipart = (properties: Record<string, object>, required: string[]) => ({
+  type: 'object' as const,
+  properties,
+  required,
+});
+
+const CheckQuery = z.object({
+  locale: LocaleQuery,
+  url: z.string().optional().openapi({
+    description: 'Where the page was published (used for the publication date and meta.sourceUrl)',
+  }),
+  format: FormatSchema.optional().openapi({
+    description: 'Force a format instead of detecting it',
+  }),
+  provenance: z.enum(['true', 'false', '1', '0']).optional().openapi({
+    description: 'Include where every value was read (raw cell text, header, position)',
+  }),
+});
+
+const checkRoute = createRoute({
+  method: 'post',
+  path: '/check',
+  tags: ['check'],
+  summary: 'Read a document and check it / 读取文档并校验',
+  description:
+    'Reads a report out of a portal page (HTML), pasted text or a .docx with @nianbao/extract, then checks it. When the document holds no readable report, `found` is false, `findings` is empty and `diagnostics` say why: nothing is blamed on the report.',
+  request: {
+    query: CheckQuery,
+    body: {
+      required: true,
+      content: {
+        'text/html': { schema: { type: 'string', description: 'A portal page or report as HTML' } },
+        'text/plain': { schema: { type: 'string', description: 'The report as text' } },
+        [DOCX_TYPE]: { schema: binary('A .docx file') },
+        'application/octet-stream': {
+          schema: binary('A file of unknown type: sniffed (docx, HTML or text)'),
+        },
+        'multipart/form-data': {
+          schema: multipart(
+            { file: binary('The document (.html, .txt or .docx)'), url: { type: 'string' } },
+            ['file'],
+          ),
+        },
+        'application/json': { schema: DocumentJsonSchema },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The report read, its findings and the extraction diagnostics',
+      content: { 'application/json': { schema: CheckResponseSchema } },
+    },
+    400: problemContent('Malformed JSON, an empty body or a multipart body without a file'),
+    413: problemContent('Body over the size limit'),
+    415: problemContent('A media type that is not a document'),
+    422: problemContent(
+      'The JSON body is not { html | text | docx }, or the document could not be read',
+    ),
+    429: problemContent('Over the rate limit'),
+  },
+});
+
+const batchRoute = createRoute({
+  method: 'post',
+  path: '/check/batch',
+  tags: ['check'],
+  summary: 'Check several documents / 批量校验',
+  description: `Up to ${BATCH_MAX} documents, as a JSON array of { html | text | docx } or as multipart files. One result per document, in order; a document that cannot be read gets a problem in its slot and does not fail the others.`,
+  request: {
+    query: CheckQuery.omit({ url: true, format: true }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'array',
+            maxItems: BATCH_MAX,
+            items: { $ref: '#/components/schemas/DocumentJson' },
+          },
+        },
+        'multipart/form-data': {
+          schema: multipart(
+            {
+              files: {
+                type: 'array',
+                items: binary('A document'),
+                description: 'Repeat the field once per document',
+              },
+            },
+            ['files'],
+          ),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'One result per document, in order',
+      content: { 'application/json': { schema: BatchResponseSchema } },
+    },
+    400: problemContent('Malformed JSON or a multipart body without files'),
+    413: problemContent('Body over the size limit'),
+    415: problemContent('Neither JSON nor multipart'),
+    422: problemContent(`Not an array, or more than ${BATCH_MAX} documents`),
+    429: problemContent('Over the rate limit'),
+  },
+});
+
+type Failure = {
+  slug: ProblemSlug;
+  params: Record<string, string | number>;
+  extra?: Partial<Problem>;
+};
+type Outcome = { ok: true; body: z.infer<typeof CheckResponseSchema> } | ({ ok: false } & Failure);
+
+/** JSON.stringify-safe provenance: DOM elements (present when the input was a live DOM) dropped. */
+const plainProvenance = (value: unknown) =>
+  JSON.parse(JSON.stringify(value, (key, v) => (key === 'element' ? undefined : v))) as Record<
+    string,
+    unknown
+  >;
+
+async function checkDocument(
+  doc: IncomingDocument,
+  extractor: Extractor,
+  locale: Locale,
+  withProvenance: boolean,
+): Promise<Outcome> {
+  let result: Awaited<ReturnType<Extractor>>;
+  try {
+    result = await extractor(doc.input, {
+      locale,
+      ...(doc.url ? { url: doc.url } : {}),
+      ...(doc.format ? { format: doc.format } : {}),
+      ...(doc.charset ? { charset: doc.charset } : {}),
+    });
+  } catch (error) {
+    // A corrupt .docx or undecodable bytes: the client's document, not our crash.
+    return {
+      ok: false,
+      slug: 'unreadable-document',
+      params: {
+        kind: doc.input.kind,
+        reason: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+  const findings = result.found
+    ? check(result.report, {
+        locale,
+        provenance: result.provenance,
+        ...(doc.previous ? { previous: doc.previous } : {}),
+      })
+    : [];
+  return {
+    ok: true,
+    body: {
+      found: result.found,
+      report: result.report,
+      findings,
+      diagnostics: result.diagnostics,
+      summary: summarize([...findings, ...result.diagnostics], result.report, result.found),
+      ...(withProvenance ? { provenance: plainProvenance(result.provenance) } : {}),
+    },
+  };
+}
+
+const wantsProvenance = (v: string | undefined) => v === 'true' || v === '1';
+
+/** The documents of a /check body, or why there are none. */
+async function readSingle(
+  c: Context<AppEnv>,
+  defaults: Partial<IncomingDocument>,
+): Promise<IncomingDocument | Failure> {
+  const { type, charset } = parseContentType(c.req.header('content-type'));
+  if (type === 'application/json') {
+    return fromJson(
+      (c.req as unknown as { valid(t: 'json'): z.infer<typeof DocumentJsonSchema> }).valid('json'),
+      defaults,
+    );
+  }
+  if (type === 'multipart/form-data') {
+    const form = await c.req.parseBody({ all: true });
+    const file = [form.file, ...Object.values(form)]
+      .flat()
+      .find((v): v is File => v instanceof File);
+    if (!file) return { slug: 'bad-request', params: { reason: noFile(c.get('locale')) } };
+    const url = typeof form.url === 'string' ? form.url : undefined;
+    return fromFile(file, { ...defaults, ...(url ? { url } : {}) });
+  }
+  if ((ACCEPTED_TYPES as readonly string[]).includes(type)) {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0)
+      return { slug: 'bad-request', params: { reason: emptyBody(c.get('locale')) } };
+    try {
+      return {
+        ...defaults,
+        input: fromBytes(bytes, type, charset ? { charset } : {}),
+        ...(charset ? { charset } : {}),
+      };
+    } catch {
+      return {
+        slug: 'bad-request',
+        params: { reason: badCharset(c.get('locale'), charset ?? '') },
+      };
+    }
+  }
+  return unsupported(type);
+}
+
+const unsupported = (type: string): Failure => ({
+  slug: 'unsupported-media-type',
+  params: { type, accepted: ACCEPTED_TYPES.join(', ') },
+});
+const noFile = (l: Locale) =>
+  l === 'en' ? 'the multipart body has no file field' : 'multipart 请求体中没有文件字段';
+const emptyBody = (l: Locale) => (l === 'en' ? 'the request body is empty' : '请求体为空');
+const badCharset = (l: Locale, cs: string) =>
+  l === 'en' ? `unknown charset "${cs}"` : `无法识别的字符集“${cs}”`;
+
+export function checkRoutes(extractor: Extractor) {
+  const router = createRouter();
+
+  router.openapi(checkRoute, async (c) => {
+    const query = c.req.valid('query');
+    const locale = c.get('locale');
+    const doc = await readSingle(c, {
+      ...(query.url ? { url: query.url } : {}),
+      ...(query.format ? { format: query.format } : {}),
+    });
+    if ('slug' in doc) return sendProblem(c, doc.slug, doc.params) as never;
+    const outcome = await checkDocument(doc, extractor, locale, wantsProvenance(query.provenance));
+    if (!outcome.ok) return sendProblem(c, outcome.slug, outcome.params) as never;
+    return c.json(outcome.body, 200);
+  });
+
+  router.openapi(batchRoute, async (c) => {
+    const locale = c.get('locale');
+    const withProvenance = wantsProvenance(c.req.valid('query').provenance);
+    const { type } = parseContentType(c.req.header('content-type'));
+    // Each entry: a document, or the problem that stands in its slot.
+    // Items are validated one by one: one bad item does not fail the rest.
+    let entries: Array<IncomingDocument | (Failure & { name?: string })>;
+    if (type === 'application/json') {
+      const raw: unknown = await c.req.json();
+      if (!Array.isArray(raw)) {
+        const issues = localisedIssues(z.array(z.unknown()), raw, locale);
+        return sendProblem(c, 'invalid-request', { count: issues.length }, { issues }) as never;
+      }
+      if (raw.length > BATCH_MAX) {
+        return sendProblem(c, 'too-many-documents', { max: BATCH_MAX, count: raw.length }) as never;
+      }
+      entries = raw.map((item) => {
+        const parsed = DocumentJsonSchema.safeParse(item);
+        if (parsed.success) return fromJson(parsed.data);
+        const issues = localisedIssues(DocumentJsonSchema, item, locale);
+        const name = (item as { name?: unknown } | null)?.name;
+        return {
+          slug: 'invalid-request' as const,
+          params: { count: issues.length },
+          extra: { issues },
+          ...(typeof name === 'string' ? { name } : {}),
+        };
+      });
+    } else if (type === 'multipart/form-data') {
+      const form = await c.req.parseBody({ all: true });
+      const files = Object.values(form)
+        .flat()
+        .filter((v): v is File => v instanceof File);
+      if (files.length === 0) {
+        return sendProblem(c, 'bad-request', { reason: noFile(locale) }) as never;
+      }
+      if (files.length > BATCH_MAX) {
+        return sendProblem(c, 'too-many-documents', {
+          max: BATCH_MAX,
+          count: files.length,
+        }) as never;
+      }
+      entries = await Promise.all(files.map((f) => fromFile(f)));
+    } else {
+      return sendProblem(c, 'unsupported-media-type', {
+        type,
+        accepted: BATCH_TYPES.join(', '),
+      }) as never;
+    }
+
+    const results = [];
+    for (const [index, entry] of entries.entries()) {
+      // Let other requests in between documents: a batch can take a while.
+      if (index > 0) await yieldToEventLoop();
+      const name = entry.name !== undefined ? { name: entry.name } : {};
+      const outcome =
+        'slug' in entry
+          ? ({ ok: false, ...entry } as const)
+          : await checkDocument(entry, extractor, locale, withProvenance);
+      results.push(
+        outcome.ok
+          ? { index, ...name, ok: true as const, ...outcome.body }
+          : {
+              index,
+              ...name,
+              ok: false as const,
+              problem: problem(outcome.slug, locale, outcome.params, outcome.extra ?? {}),
+            },
+      );
+    }
+    const all = results.flatMap((r) => (r.ok ? [...r.findings, ...r.diagnostics] : []));
+    const failed = results.filter((r) => !r.ok || !r.found).length;
+    return c.json(
+      {
+        results,
+        summary: {
+          ...summarize(all),
+          ok: summarize(all).ok && failed === 0,
+          documents: results.length,
+          failed,
+        },
+      },
+      200,
+    );
+  });
+
+  return router;
+}

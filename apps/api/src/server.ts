@@ -1,0 +1,68 @@
+/**
+ * The API server: `node apps/api/dist/server.js` (bundled) or
+ * `tsx --conditions=@nianbao/source apps/api/src/server.ts`. Reads the environment once
+ * (see env.ts), serves the API and the built web app, and on SIGINT/SIGTERM stops
+ * accepting and finishes the requests in flight before exiting.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './env.ts';
+import { listen } from './listen.ts';
+import { createLogger } from './logger.ts';
+
+/** apps/web/dist beside this package, found from src/ (tsx) or dist/ (bundle). */
+function defaultWebDist(): string | undefined {
+  const candidate = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`nianbao api: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger({ level: config.logLevel });
+const webDist = config.webDist ?? defaultWebDist();
+const app = createApp({ config: { ...config, ...(webDist ? { webDist } : {}) }, logger });
+
+let running: Awaited<ReturnType<typeof listen>>;
+try {
+  running = await listen(app.fetch, { port: config.port, host: config.host, logger });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EADDRINUSE'
+      ? `port ${config.port} on ${config.host} is already in use (set PORT to another port)`
+      : code === 'EADDRNOTAVAIL'
+        ? `HOST ${config.host} is not an address of this machine`
+        : String(error);
+  process.stderr.write(`nianbao api: cannot listen: ${why}\n`);
+  process.exit(1);
+}
+
+logger.info({
+  msg: 'listening',
+  url: running.url,
+  web: webDist ? 'built web app' : 'landing page (web app not built)',
+  rateLimit: config.rateLimit.enabled
+    ? `${config.rateLimit.max}/${config.rateLimit.windowMs}ms`
+    : 'off',
+  bodyLimit: config.bodyLimit,
+});
+process.stdout.write(`nianbao: serving ${running.url}  (docs: ${running.url}/docs)\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    logger.info({ msg: 'shutting down', signal });
+    const clean = await running.shutdown(config.shutdownTimeoutMs);
+    logger.info({ msg: 'stopped', clean });
+    process.exit(clean ? 0 : 1);
+  });
+}

@@ -38,20 +38,24 @@ export function listen(
         url: `http://${host}:${port}`,
         shutdown(timeoutMs = 10_000) {
           closing ??= new Promise<boolean>((done) => {
+            // Keep-alive sockets with no request in flight would hold close() open; a
+            // request in flight leaves its socket idle when it ends, so sweep until closed.
+            const sweep = setInterval(() => server.closeIdleConnections(), 50);
             const timer = setTimeout(() => {
               options.logger.warn({
                 msg: 'shutdown timed out; closing open connections',
                 timeoutMs,
               });
+              clearInterval(sweep);
               server.closeAllConnections();
               done(false);
             }, timeoutMs);
             timer.unref();
             server.close(() => {
               clearTimeout(timer);
+              clearInterval(sweep);
               done(true);
             });
-            // Keep-alive sockets with no request in flight would hold close() open.
             server.closeIdleConnections();
           });
           return closing;

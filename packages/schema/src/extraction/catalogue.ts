@@ -56,6 +56,12 @@ export const EXTRACTION_DIAGNOSTICS = {
       en: 'The Word (.docx) file could not be read: {reason}',
     },
   }),
+  'EXTRACT-FAILED': d('EXTRACT-FAILED', 'error', {
+    default: {
+      zh: '读取文档时出错（{reason}），未能得到报告内容',
+      en: 'Reading the document failed ({reason}); no report content was obtained',
+    },
+  }),
   'EXTRACT-NOT-A-REPORT': d('EXTRACT-NOT-A-REPORT', 'error', {
     default: {
       zh: '未在文档中找到政府信息公开工作年度报告',

@@ -1,0 +1,33 @@
+/**
+ * @nianbao/extract/browser — the extractor in a browser: HTML strings through
+ * DOMParser, .docx through mammoth's browser build.
+ *
+ * @example
+ * import { extract } from '@nianbao/extract/browser';
+ * const { report } = await extract(await file.arrayBuffer());
+ */
+import { createExtractor } from './entry.ts';
+
+export * from './index.ts';
+
+export function parseHtmlDocument(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+async function docxToHtml(data: Uint8Array): Promise<string> {
+  // Loaded on demand: the form and the extension only pay for it when a .docx arrives.
+  const mammoth = (await import('mammoth/mammoth.browser.js')).default as typeof import('mammoth');
+  const arrayBuffer = data.buffer.slice(
+    data.byteOffset,
+    data.byteOffset + data.byteLength,
+  ) as ArrayBuffer;
+  const result = await mammoth.convertToHtml({ arrayBuffer });
+  return result.value;
+}
+
+const extractor = createExtractor({ parseHtml: parseHtmlDocument, docxToHtml });
+
+/** Reads the first report of a document (HTML string or bytes, text, .docx, report JSON). Never throws. */
+export const extract = extractor.extract;
+/** Reads every report of a document. */
+export const extractAll = extractor.extractAll;

@@ -1,0 +1,258 @@
+/**
+ * Reads a report out of a DOM: a live page, a DOMParser document, or a Node
+ * DOM library's document. Environment-agnostic (DOM Core only).
+ */
+import { extractionFinding, type Locale } from '@nianbao/schema';
+import { chooseFormat } from '../format.ts';
+import { isKoujiStatement, looseOf } from '../labels.ts';
+import { buildMeta, isTitleLike, yearFromPeriod } from '../meta.ts';
+import { buildResult, formatDiagnostics, notFound } from '../result.ts';
+import {
+  findHeadings,
+  type Heading,
+  type Line,
+  splitAtHeadings,
+  splitSections,
+} from '../sections.ts';
+import { TableAssembler } from '../tables/assemble.ts';
+import type { ExtractOptions, ExtractResult } from '../types.ts';
+import { tableGrid } from './grid.ts';
+import { newDomTableState, readDomTable } from './rows.ts';
+import { type Block, commonAncestor, contains, linearize } from './walk.ts';
+
+export interface DomExtractOptions extends ExtractOptions {
+  /** Keep DOM elements in provenance (live pages); off for parsed strings, whose provenance must serialise. */
+  keepElements?: boolean;
+}
+
+/** Words that mark a table as one of the report's tables. */
+const TABLE_WORDS = [
+  '第二十条',
+  '信息内容',
+  '申请人情况',
+  '自然人',
+  '本年新收',
+  '行政复议',
+  '结果维持',
+  '勾稽',
+  '钩稽',
+];
+
+function isReportTable(el: Element): boolean {
+  const text = looseOf((el.textContent ?? '').slice(0, 20000));
+  return (
+    TABLE_WORDS.filter((w) => text.includes(looseOf(w))).length >= 2 ||
+    isKoujiStatement(text.slice(0, 200))
+  );
+}
+
+function metaContent(doc: Document | null, name: string): string | undefined {
+  if (!doc) return undefined;
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    if ((m.getAttribute('name') ?? '').toLowerCase() === name.toLowerCase()) {
+      const v = m.getAttribute('content')?.trim();
+      if (v) return v;
+    }
+  }
+  return undefined;
+}
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+/** Text lines of the blocks in a range (tables excluded), headings split out. */
+function linesOf(blocks: Block[], range: Range): Line[] {
+  const lines: Line[] = [];
+  for (let i = range.from; i < range.to; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'text') lines.push({ text: b.text, owner: i });
+  }
+  return splitAtHeadings(lines);
+}
+
+/** Ranges of blocks, one per report on the page. */
+function reportRanges(blocks: Block[]): Range[] {
+  const lines: Line[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind === 'text') lines.push({ text: b.text, owner: i });
+  });
+  const split = splitAtHeadings(lines);
+  const headings = findHeadings(split);
+  const blockOf = (h: Heading) => split[h.lineIndex]!.owner as number;
+  const firsts = headings.filter((h) => h.section === 1 && h.ordinal === '一');
+  const starts: number[] = [];
+  for (const [k, h] of firsts.entries()) {
+    const next = firsts[k + 1];
+    const hasTwo = headings.some(
+      (x) =>
+        x.section === 2 && x.lineIndex > h.lineIndex && (!next || x.lineIndex < next.lineIndex),
+    );
+    if (hasTwo || k === 0) starts.push(blockOf(h));
+  }
+  if (starts.length <= 1) return [{ from: 0, to: blocks.length }];
+  const ranges: Range[] = [];
+  starts.forEach((start, k) => {
+    // Begin at the title just before this report's 一, if there is one.
+    let from = start;
+    const floor = k === 0 ? 0 : starts[k - 1]! + 1;
+    for (let i = start - 1; i >= floor && i >= start - 15; i--) {
+      const b = blocks[i]!;
+      if (b.kind === 'text' && isTitleLike(b.text)) {
+        from = i;
+        break;
+      }
+    }
+    ranges.push({ from: k === 0 ? 0 : from, to: blocks.length });
+    if (k > 0) ranges[k - 1]!.to = from;
+  });
+  return ranges;
+}
+
+/**
+ * Reads the report on a page.
+ *
+ * @example
+ * const { report, diagnostics } = extractFromDocument(document, { url: location.href });
+ */
+export function extractFromDocument(
+  root: Document | Element,
+  options: DomExtractOptions = {},
+): ExtractResult {
+  return extractAllFromDocument(root, options)[0]!;
+}
+
+/** One result per report on the page (a page with two reports gives two results). */
+export function extractAllFromDocument(
+  root: Document | Element,
+  options: DomExtractOptions = {},
+): ExtractResult[] {
+  const locale: Locale = options.locale === 'en' ? 'en' : 'zh-CN';
+  const doc = (root.nodeType === 9 ? root : root.ownerDocument) as Document | null;
+  const walk = linearize(root);
+  if (walk.blocks.length === 0) return [notFound('EXTRACT-EMPTY', locale)];
+  const ranges = reportRanges(walk.blocks);
+  return ranges.map((range, k) =>
+    extractRange(walk.blocks, range, k === 0 ? doc : null, walk.skippedFrames, options, locale),
+  );
+}
+
+function extractRange(
+  allBlocks: Block[],
+  range: Range,
+  doc: Document | null,
+  skippedFrames: number,
+  options: DomExtractOptions,
+  locale: Locale,
+): ExtractResult {
+  const keepElements = options.keepElements ?? true;
+  const lines = linesOf(allBlocks, range);
+  const headings = findHeadings(lines);
+  const tables: Extract<Block, { kind: 'table' }>[] = [];
+  for (let i = range.from; i < range.to; i++) {
+    const b = allBlocks[i]!;
+    if (b.kind === 'table' && isReportTable(b.element)) tables.push(b);
+  }
+
+  // Title: page metadata, else a title-like line in the range.
+  const metaTitle = doc ? metaContent(doc, 'ArticleTitle') : undefined;
+  const titleLine = lines.find((l) => isTitleLike(l.text))?.text;
+  const docTitle = doc?.title?.split(/[_|]/)[0]?.trim();
+  const title =
+    metaTitle ?? titleLine ?? (docTitle && isTitleLike(docTitle) ? docTitle : undefined);
+
+  const sectionHeadings = headings.filter((h) => h.section !== undefined);
+  if (!title && sectionHeadings.length < 2 && tables.length === 0) {
+    return notFound('EXTRACT-NOT-A-REPORT', locale);
+  }
+
+  // The report's body: the smallest element holding its first heading, its tables and its last heading.
+  const anchors: Element[] = tables.map((t) => t.element);
+  const ownerOf = (h: Heading) => allBlocks[lines[h.lineIndex]!.owner as number]!.element;
+  const first = headings.find((h) => h.section === 1) ?? headings[0];
+  const last = headings[headings.length - 1];
+  if (first) anchors.push(ownerOf(first));
+  if (last) anchors.push(ownerOf(last));
+  const body = anchors.length >= 2 ? commonAncestor(anchors) : null;
+  const inBody = (i: number) => !body || contains(body, allBlocks[i]!.element);
+  const bodyLines = body ? lines.filter((l) => inBody(l.owner as number)) : lines;
+  const bodyHeadings = findHeadings(bodyLines);
+  const split = splitSections(bodyLines, bodyHeadings, (l) => l.text === title);
+  const sections = split.sections;
+  // Without headings there is no "before 一": the page text is site chrome, not a preamble.
+  const preamble = sections.length > 0 ? split.preamble : '';
+
+  const tableText = tables.map((t) => t.element.textContent ?? '').join('\n');
+  const pageLines = lines.map((l) => l.text);
+  const meta = buildMeta({
+    title,
+    metaDate: doc ? metaContent(doc, 'PubDate') : undefined,
+    pageLines,
+    url: options.url ?? (doc ? metaContent(doc, 'Url') : undefined),
+    yearFromText: yearFromPeriod(preamble),
+  });
+  const choice = chooseFormat(tableText, meta.reportYear, options.format);
+  const assembler = new TableAssembler(choice.format, locale);
+  const state = newDomTableState();
+  for (const t of tables)
+    readDomTable(tableGrid(t.element), t.index, assembler, state, keepElements);
+  if (state.subtotalMismatch.length > 0) {
+    assembler.diagnose('T3-EXTRA-COLUMN', {
+      messageId: 'mismatch',
+      params: { label: '法人或其他组织小计', rows: state.subtotalMismatch.join('、') },
+    });
+  } else if (state.t3Subtotal) {
+    assembler.diagnose('T3-EXTRA-COLUMN', { params: { label: state.t3Subtotal.label } });
+  }
+  const tablesOut = assembler.finish();
+  const diagnostics = [
+    ...formatDiagnostics(choice, locale, assembler.foundAny),
+    ...assembler.diagnostics,
+  ];
+  if (!assembler.foundAny) {
+    const attachment = attachmentName(allBlocks, range);
+    diagnostics.push(
+      extractionFinding(
+        'EXTRACT-NO-TABLES',
+        attachment ? { messageId: 'attachment', params: { attachment } } : {},
+        locale,
+      ),
+    );
+  }
+  if (skippedFrames > 0 && (options.keepElements ?? true)) {
+    diagnostics.push(
+      extractionFinding('EXTRACT-IFRAME-SKIPPED', { params: { count: skippedFrames } }, locale),
+    );
+  }
+  return buildResult({
+    format: choice.format,
+    meta,
+    preamble,
+    sections,
+    tables: tablesOut,
+    provenance: assembler.provenance,
+    diagnostics,
+    found: true,
+  });
+}
+
+/** The name of a linked .doc/.docx/.pdf/.wps that looks like the report. */
+function attachmentName(blocks: Block[], range: Range): string | undefined {
+  for (let i = range.from; i < range.to; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'text') continue;
+    const links = b.element.getElementsByTagName('a');
+    for (let k = 0; k < links.length; k++) {
+      const a = links[k]!;
+      const href = a.getAttribute('href') ?? '';
+      const text = (a.textContent ?? '').trim();
+      if (/\.(?:docx?|pdf|wps|xlsx?)(?:$|[?#])/i.test(href) || /\.(?:docx?|pdf|wps)$/i.test(text)) {
+        if (/报告|年报/.test(text)) return text;
+      }
+    }
+  }
+  return undefined;
+}

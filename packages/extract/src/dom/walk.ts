@@ -1,0 +1,196 @@
+/**
+ * Turns a DOM into a flat list of text blocks and tables, in reading order.
+ * Uses only the DOM Core interface (nodeType, childNodes, tagName,
+ * textContent, getAttribute), so it runs unchanged on a live page, on a
+ * DOMParser document and on a Node DOM library. Iterative, so deeply nested
+ * markup cannot overflow the stack.
+ */
+
+export type Block =
+  | { kind: 'text'; text: string; element: Element }
+  | { kind: 'table'; element: Element; index: number };
+
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'SVG',
+  'OBJECT',
+  'SELECT',
+  'TEXTAREA',
+  'CANVAS',
+  'BUTTON',
+  'INPUT',
+]);
+
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'PRE',
+  'DL',
+  'DT',
+  'DD',
+  'FORM',
+  'CENTER',
+  'ADDRESS',
+  'FIGURE',
+  'FIGCAPTION',
+  'MAIN',
+  'BODY',
+  'HTML',
+  'BR',
+  'HR',
+  'TR',
+  'TD',
+  'TH',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'CAPTION',
+  'TABLE',
+]);
+
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+const DOCUMENT = 9;
+
+export function tagOf(node: Node): string {
+  return ((node as Element).tagName ?? '').toUpperCase();
+}
+
+/** True for a table that lays out the page rather than holding data: it contains other tables. */
+function isLayoutTable(table: Element): boolean {
+  return table.getElementsByTagName('table').length > 0;
+}
+
+export interface WalkResult {
+  blocks: Block[];
+  /** Every data table in document order (the `table` index of provenance). */
+  tables: Element[];
+  /** Frames whose document could not be read (cross-origin). */
+  skippedFrames: number;
+}
+
+/** Collapses whitespace the way a reader sees it. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+export function linearize(root: Document | Element): WalkResult {
+  const blocks: Block[] = [];
+  const tables: Element[] = [];
+  let skippedFrames = 0;
+  let buffer = '';
+  const start: Node =
+    root.nodeType === DOCUMENT
+      ? ((root as Document).body ?? (root as Document).documentElement)
+      : root;
+  if (!start) return { blocks, tables, skippedFrames };
+  let owner: Element = start as Element;
+
+  const flush = () => {
+    const text = collapse(buffer);
+    buffer = '';
+    if (text) blocks.push({ kind: 'text', text, element: owner });
+  };
+
+  // Stack entries: a node to enter, or a marker to close a block element.
+  const stack: (Node | { close: Element; previous: Element })[] = [start];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('close' in item) {
+      flush();
+      owner = item.previous;
+      continue;
+    }
+    const node = item;
+    if (node.nodeType === TEXT || node.nodeType === CDATA) {
+      buffer += node.nodeValue ?? '';
+      continue;
+    }
+    if (node.nodeType !== ELEMENT && node.nodeType !== DOCUMENT) continue;
+    const tag = tagOf(node);
+    if (SKIP.has(tag)) continue;
+    if (tag === 'TABLE' && !isLayoutTable(node as Element)) {
+      flush();
+      blocks.push({ kind: 'table', element: node as Element, index: tables.length });
+      tables.push(node as Element);
+      continue;
+    }
+    if (tag === 'IFRAME' || tag === 'FRAME') {
+      let body: Element | null = null;
+      try {
+        const doc = (node as HTMLIFrameElement).contentDocument;
+        body = doc?.body ?? null;
+      } catch {
+        body = null;
+      }
+      if (body) {
+        flush();
+        stack.push({ close: body, previous: owner }, body);
+      } else if ((node as Element).getAttribute('src')) {
+        skippedFrames++;
+      }
+      continue;
+    }
+    const children = node.childNodes;
+    if (BLOCK.has(tag)) {
+      flush();
+      stack.push({ close: node as Element, previous: owner });
+      owner = node as Element;
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  flush();
+  return { blocks, tables, skippedFrames };
+}
+
+/** Lowest common ancestor of some elements (null when they share none). */
+export function commonAncestor(elements: Element[]): Element | null {
+  if (elements.length === 0) return null;
+  const chain = (el: Element): Element[] => {
+    const out: Element[] = [];
+    let node: Element | null = el;
+    while (node) {
+      out.push(node);
+      node = node.parentElement;
+    }
+    return out.reverse();
+  };
+  let common = chain(elements[0]!);
+  for (const el of elements.slice(1)) {
+    const other = chain(el);
+    let i = 0;
+    while (i < common.length && i < other.length && common[i] === other[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common[common.length - 1] ?? null;
+}
+
+export function contains(ancestor: Element, node: Element): boolean {
+  let el: Element | null = node;
+  while (el) {
+    if (el === ancestor) return true;
+    el = el.parentElement;
+  }
+  return false;
+}

@@ -1,0 +1,112 @@
+/**
+ * The `extract` / `extractAll` pair shared by the Node and browser entries;
+ * only the HTML parser and the .docx converter differ.
+ */
+import type { Locale } from '@nianbao/schema';
+import { extractAllFromDocument } from './dom/extract.ts';
+import {
+  annotateSourceLines,
+  MAX_INPUT_BYTES,
+  type Sniffed,
+  sniffBytes,
+  sniffString,
+} from './input.ts';
+import { notFound } from './result.ts';
+import { extractAllFromText } from './text/extract.ts';
+import type { ExtractInput, ExtractOptions, ExtractResult } from './types.ts';
+
+export interface Environment {
+  parseHtml(html: string): Document;
+  docxToHtml(data: Uint8Array): Promise<string>;
+}
+
+export type AnyInput = ExtractInput | string | Uint8Array | ArrayBuffer;
+
+function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+export function createExtractor(env: Environment) {
+  function fromHtml(html: string, options: ExtractOptions): ExtractResult[] {
+    const doc = env.parseHtml(annotateSourceLines(html));
+    return extractAllFromDocument(doc, { ...options, keepElements: false });
+  }
+
+  async function fromSniffed(
+    s: Sniffed,
+    options: ExtractOptions,
+    locale: Locale,
+  ): Promise<ExtractResult[]> {
+    switch (s.kind) {
+      case 'empty':
+        return [notFound('EXTRACT-EMPTY', locale)];
+      case 'binary':
+        return [notFound('EXTRACT-BINARY', locale, { reason: s.reason })];
+      case 'report':
+        return [{ report: s.report, provenance: { cells: {} }, diagnostics: [], found: true }];
+      case 'html':
+        return fromHtml(s.html, options);
+      case 'text':
+        return extractAllFromText(s.text, options);
+      case 'docx': {
+        let html: string;
+        try {
+          html = await env.docxToHtml(s.data);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+          return [notFound('EXTRACT-DOCX-UNREADABLE', locale, { reason })];
+        }
+        if (!html.trim()) return [notFound('EXTRACT-EMPTY', locale)];
+        return fromHtml(html, options);
+      }
+    }
+  }
+
+  async function extractAll(
+    input: AnyInput,
+    options: ExtractOptions = {},
+  ): Promise<ExtractResult[]> {
+    const locale: Locale = options.locale === 'en' ? 'en' : 'zh-CN';
+    try {
+      if (typeof input === 'string')
+        return await fromSniffed(sniffString(input.slice(0, MAX_INPUT_BYTES)), options, locale);
+      if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
+        return await fromSniffed(
+          sniffBytes(toBytes(input).subarray(0, MAX_INPUT_BYTES), options.charset),
+          options,
+          locale,
+        );
+      }
+      switch (input.kind) {
+        case 'dom':
+          return extractAllFromDocument(input.root, options);
+        case 'text':
+          return extractAllFromText(input.text, options);
+        case 'html':
+          if (typeof input.html === 'string') {
+            if (!input.html.trim()) return [notFound('EXTRACT-EMPTY', locale)];
+            return fromHtml(input.html.slice(0, MAX_INPUT_BYTES), options);
+          }
+          return await fromSniffed(
+            sniffBytes(input.html.subarray(0, MAX_INPUT_BYTES), options.charset),
+            options,
+            locale,
+          );
+        case 'docx':
+          return await fromSniffed({ kind: 'docx', data: toBytes(input.data) }, options, locale);
+      }
+      return [notFound('EXTRACT-BINARY', locale, { reason: 'unknown input kind' })];
+    } catch (error) {
+      // A bug of ours must not take the caller down: say what happened.
+      const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      return [notFound('EXTRACT-FAILED', locale, { reason })];
+    }
+  }
+
+  async function extract(input: AnyInput, options: ExtractOptions = {}): Promise<ExtractResult> {
+    const all = await extractAll(input, options);
+    return all.find((r) => r.found) ?? all[0]!;
+  }
+
+  return { extract, extractAll };
+}

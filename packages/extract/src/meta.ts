@@ -1,0 +1,117 @@
+/**
+ * Title, agency, report year, publication date and agency kind (spec §6.5, §8).
+ */
+import type { AgencyKind, Meta } from '@nianbao/schema';
+
+/** True for a line that reads like the report's title. */
+export function isTitleLike(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return (
+    t.length >= 8 &&
+    t.length <= 80 &&
+    /政府信息公开/.test(t) &&
+    /年度?报告$/.test(t.replace(/[（(].*[）)]$/, ''))
+  );
+}
+
+/** Year and agency from a title: `XX2020年政府信息公开工作年度报告` or `2019年XX政府信息公开工作年度报告`. */
+export function parseTitle(title: string): { reportYear?: number; agencyName?: string } {
+  const t = title.replace(/^[#\s]+/, '').replace(/\s+/g, '');
+  const m = /^(.*?)((?:19|20)\d{2})年度?(.*?)政府信息公开(?:工作)?(?:年度)?报告/.exec(t);
+  if (!m) return {};
+  const reportYear = Number(m[2]);
+  const before = m[1]!.replace(/[《“"]/g, '').trim();
+  const after = m[3]!.replace(/[》”"]/g, '').trim();
+  const agencyName = before || after || undefined;
+  return { reportYear, ...(agencyName ? { agencyName } : {}) };
+}
+
+/** `dept` | `gov` | `township` | `other` from the agency name (spec §8). */
+export function inferAgencyKind(name: string | undefined): AgencyKind | undefined {
+  if (!name) return undefined;
+  const n = name.replace(/\s+/g, '');
+  if (/(?:镇|乡|街道|街道办事处|苏木)(?:人民政府)?$/.test(n)) return 'township';
+  if (/(?:局|委员会|委|办公室|办公厅|办|厅|中心|院|署|队|所|站|部|处|会)$/.test(n)) return 'dept';
+  if (/人民政府$/.test(n)) return 'gov';
+  if (/(?:省|市|县|区|州|盟|旗|自治区|实验区|新区|开发区|管委会)$/.test(n)) return 'gov';
+  return 'other';
+}
+
+function isoDate(y: string, m: string, d: string): string | undefined {
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (year < 1990 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31)
+    return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date at the start of a string: 2021-01-28, 2021/1/28, 2021年1月28日. */
+export function parseDate(text: string): string | undefined {
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : undefined;
+}
+
+/** 发布日期 / 发布时间 / 时间 lines on the page. */
+export function dateFromLines(lines: string[]): string | undefined {
+  for (const line of lines) {
+    const m = /(?:发布日期|发布时间|发文日期|公开日期|日期|时间)\s*[:：]\s*(.{8,24})/.exec(line);
+    if (m) {
+      const date = parseDate(m[1]!);
+      if (date) return date;
+    }
+  }
+  return undefined;
+}
+
+/** The date in a portal URL path: `/202101/t20210128_80589.htm`, `/2021-01/28/`. */
+export function dateFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const t = /\/t((?:19|20)\d{2})(\d{2})(\d{2})_/.exec(url);
+  if (t) return isoDate(t[1]!, t[2]!, t[3]!);
+  const p = /\/((?:19|20)\d{2})-?(\d{2})\/(\d{2})\//.exec(url);
+  if (p) return isoDate(p[1]!, p[2]!, p[3]!);
+  return undefined;
+}
+
+export interface MetaSources {
+  title?: string;
+  metaDate?: string;
+  pageLines: string[];
+  url?: string;
+  yearFromText?: number;
+}
+
+export function buildMeta(src: MetaSources): Meta {
+  const meta: Meta = {};
+  if (src.title) meta.title = src.title.trim();
+  const parsed = src.title ? parseTitle(src.title) : {};
+  if (parsed.agencyName) meta.agencyName = parsed.agencyName;
+  const year = parsed.reportYear ?? src.yearFromText;
+  if (year && year >= 1990 && year <= 2200) meta.reportYear = year;
+  const kind = inferAgencyKind(meta.agencyName);
+  if (kind) meta.agencyKind = kind;
+  const fromMeta = src.metaDate ? parseDate(src.metaDate) : undefined;
+  const fromPage = fromMeta ? undefined : dateFromLines(src.pageLines);
+  const fromUrl = fromMeta || fromPage ? undefined : dateFromUrl(src.url);
+  if (fromMeta) {
+    meta.publishedAt = fromMeta;
+    meta.publishedAtSource = 'meta';
+  } else if (fromPage) {
+    meta.publishedAt = fromPage;
+    meta.publishedAtSource = 'page';
+  } else if (fromUrl) {
+    meta.publishedAt = fromUrl;
+    meta.publishedAtSource = 'url';
+  }
+  if (src.url) meta.sourceUrl = src.url;
+  return meta;
+}
+
+/** The year of the statistical period stated in the preamble (本报告…统计期限自2020年1月1日…). */
+export function yearFromPeriod(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

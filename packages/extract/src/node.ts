@@ -1,0 +1,35 @@
+/**
+ * @nianbao/extract/node — the extractor for Node: HTML strings and bytes (any
+ * charset) through linkedom, .docx through mammoth, plain text and report JSON.
+ *
+ * @example
+ * import { extract } from '@nianbao/extract/node';
+ * const { report, diagnostics, found } = await extract(html, { url });
+ */
+import { parseHTML } from 'linkedom';
+import mammoth from 'mammoth';
+import { createExtractor } from './entry.ts';
+
+export * from './index.ts';
+
+/** Parses HTML with linkedom (chosen by measurement: see README). */
+export function parseHtmlDocument(html: string): Document {
+  // linkedom wants a full document to fill document.head/body.
+  const full = /<html[\s>]/i.test(html)
+    ? html
+    : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(full).document as unknown as Document;
+}
+
+async function docxToHtml(data: Uint8Array): Promise<string> {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const result = await mammoth.convertToHtml({ buffer });
+  return result.value;
+}
+
+const extractor = createExtractor({ parseHtml: parseHtmlDocument, docxToHtml });
+
+/** Reads the first report of a document (HTML, bytes, text, .docx, report JSON). Never throws. */
+export const extract = extractor.extract;
+/** Reads every report of a document: a page with two reports gives two results. */
+export const extractAll = extractor.extractAll;

@@ -17,7 +17,8 @@ const APPLICANTS = [
 
 /**
  * A full report whose every equation holds: table 三 rows filled from `seed`
- * values per applicant column, totals computed; table 四 filled likewise.
+ * values per applicant column, totals computed, every count ≥ 0; table 四
+ * filled likewise. Different seeds give different (deterministic) reports.
  */
 export function consistentReport(format: Format, seed = 1, reportYear?: number): Report {
   const report = blankReport(format, 0);
@@ -42,8 +43,9 @@ export function consistentReport(format: Format, seed = 1, reportYear?: number):
     const total = colTotals.get(col) ?? 0;
     grand += total;
     set(`applications.results.total.${col}`, total);
-    const carriedOver = (seed + j) % 3;
     const carriedForward = Math.min(total, (seed + j + 1) % 4);
+    // 一 = （七） + 四 − 二 must stay a count (≥ 0).
+    const carriedOver = Math.min((seed + j) % 3, total + carriedForward);
     set(`applications.carriedOver.${col}`, carriedOver);
     set(`applications.carriedForward.${col}`, carriedForward);
     set(`applications.newReceived.${col}`, total + carriedForward - carriedOver);

@@ -5,7 +5,9 @@ import { defineProject } from 'vitest/config';
 // Component tests run in happy-dom; the browser flows live in tests/web-*.test.ts.
 export default defineProject({
   plugins: [react()],
-  resolve: { conditions: ['@nianbao/source', ...defaultClientConditions] },
+  resolve: {
+    conditions: ['@nianbao/source', ...defaultClientConditions],
+  },
   test: {
     name: 'web',
     environment: 'happy-dom',

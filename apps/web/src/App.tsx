@@ -1,0 +1,273 @@
+import { check, type Format, type Locale } from '@nianbao/schema';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import { DraftsPanel } from './components/DraftsPanel.tsx';
+import { ExportPanel } from './components/ExportPanel.tsx';
+import { FindingsPanel } from './components/FindingsPanel.tsx';
+import { flagsByPath } from './components/flags.ts';
+import { type ImportNote, ImportPanel } from './components/ImportPanel.tsx';
+import { MetaForm } from './components/MetaForm.tsx';
+import { ReadyBanner } from './components/ReadyBanner.tsx';
+import { SectionsForm } from './components/SectionsForm.tsx';
+import {
+  AppealsTable,
+  ApplicationsTable,
+  DisclosureTable,
+  type TableProps,
+} from './components/Tables.tsx';
+import { Ui } from './i18n/context.tsx';
+import { fill, STRINGS } from './i18n/strings.ts';
+import { isCellBlock, parseClipboardTable } from './lib/clipboard.ts';
+import { DraftStore } from './lib/drafts.ts';
+import { type Direction, moveFrom, planPaste } from './lib/grid.ts';
+import { decodeImportHash, hasImportHash } from './lib/hash-import.ts';
+import { markEdit, markRendered, timed } from './lib/perf.ts';
+import type { ReportPayload } from './lib/report-json.ts';
+import { type BootNotice, blankDraft, bootDraft, draftFromPayload } from './state/boot.ts';
+import { draftFromState, formReducer, stateFromDraft } from './state/form.ts';
+
+const LOCALE_KEY = 'nianbao.locale';
+
+function initialLocale(): Locale {
+  try {
+    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+/** Focuses the field a finding names: a cell, a row's first cell, a section, a meta field or a table. */
+export function focusPath(path: string): void {
+  const esc = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s);
+  const [head, rest] = [path.split('.')[0], path.split('.').slice(1).join('.')];
+  const el =
+    document.querySelector<HTMLElement>(`[data-cell="${esc(path)}"]`) ??
+    document.querySelector<HTMLElement>(`[data-cell^="${esc(path)}."]`) ??
+    (head === 'sections'
+      ? document.querySelector<HTMLElement>(`[data-section="${esc(rest)}"]`)
+      : null) ??
+    (head === 'preamble'
+      ? document.querySelector<HTMLElement>('[data-section="preamble"]')
+      : null) ??
+    (head === 'meta' ? document.querySelector<HTMLElement>(`[data-meta="${esc(rest)}"]`) : null) ??
+    document.querySelector<HTMLElement>(`[data-table="${esc(head ?? '')}"]`);
+  if (!el) return;
+  el.focus();
+  el.scrollIntoView?.({ block: 'center' });
+}
+
+function noticeText(notice: BootNotice, t: (typeof STRINGS)['zh-CN']): string {
+  if (notice.kind === 'corrupt') return fill(t.corruptCurrent, { reason: notice.reason });
+  if (notice.kind === 'hash-imported') return fill(t.hashImported, { source: notice.source });
+  return fill(t.hashFailed, { reason: notice.reason });
+}
+
+/** The form: fill in or import, see every finding on its cell, fix, export. */
+export function App({ store: given }: { store?: DraftStore }) {
+  const [store] = useState(() => given ?? new DraftStore());
+  const [boot] = useState(() => bootDraft(store, location.hash));
+  const [state, dispatch] = useReducer(formReducer, boot.draft, stateFromDraft);
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [notice, setNotice] = useState<BootNotice | undefined>(boot.notice);
+  const [importNote, setImportNote] = useState<ImportNote>();
+  const [status, setStatus] = useState('');
+  const [drafts, setDrafts] = useState(() => store.list());
+  const [saveError, setSaveError] = useState<string>();
+  const t = STRINGS[locale];
+  const format = state.report.format;
+  const formatRef = useRef<Format>(format);
+  formatRef.current = format;
+
+  // The hand-over hash is read once, then cleared so a reload does not import again.
+  useEffect(() => {
+    if (hasImportHash(location.hash))
+      history.replaceState(null, '', location.pathname + location.search);
+    const onHash = () => {
+      if (!hasImportHash(location.hash)) return;
+      const decoded = decodeImportHash(location.hash);
+      history.replaceState(null, '', location.pathname + location.search);
+      if (decoded.ok) {
+        dispatch({ type: 'load', draft: draftFromPayload(decoded.payload) });
+        setNotice({ kind: 'hash-imported', source: decoded.payload.source ?? '' });
+      } else setNotice({ kind: 'hash-failed', reason: decoded.error });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // Every change is a saved draft.
+  useEffect(() => {
+    setSaveError(store.save(draftFromState(state)));
+    store.setCurrent(state.draftId);
+  }, [store, state]);
+  // The list is re-read when the set of drafts may have changed, not on every keystroke.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the open draft changes
+  useEffect(() => setDrafts(store.list()), [store, state.draftId]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.appTitle;
+    try {
+      localStorage.setItem(LOCALE_KEY, locale);
+    } catch {
+      // Storage refused: the language is simply not remembered.
+    }
+  }, [locale, t]);
+
+  const findings = useMemo(
+    () =>
+      timed('nb:check', () =>
+        check(state.report, {
+          locale,
+          ...(state.provenance && { provenance: state.provenance }),
+        }),
+      ),
+    [state.report, state.provenance, locale],
+  );
+  const flags = useMemo(() => flagsByPath(findings), [findings]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the mark is taken each time new findings reach the DOM
+  useLayoutEffect(() => markRendered(), [findings]);
+
+  const onCommit = useCallback((path: string, value: number | null, raw: string) => {
+    markEdit();
+    dispatch({ type: 'cells', updates: [{ path, value, raw }] });
+  }, []);
+  const onMove = useCallback((path: string, direction: Direction) => {
+    const next = moveFrom(formatRef.current, path, direction);
+    if (next) focusPath(next);
+  }, []);
+  const onPasteBlock = useCallback(
+    (path: string, text: string) => {
+      if (!isCellBlock(text)) return false;
+      const plan = planPaste(formatRef.current, path, parseClipboardTable(text));
+      markEdit();
+      dispatch({ type: 'cells', updates: plan.updates });
+      setStatus(
+        [
+          fill(t.pasteResult, { filled: plan.updates.length }),
+          plan.unreadable ? fill(t.pasteUnreadable, { count: plan.unreadable }) : '',
+          plan.outside ? fill(t.pasteOutside, { count: plan.outside }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+      return true;
+    },
+    [t],
+  );
+  const onFix = useCallback((cell: string, value: number) => {
+    markEdit();
+    dispatch({ type: 'cells', updates: [{ path: cell, value, raw: String(value) }] });
+    focusPath(cell);
+  }, []);
+
+  const openDraft = (id: string) => {
+    const loaded = store.load(id);
+    if (loaded?.ok) dispatch({ type: 'load', draft: loaded.draft });
+    setDrafts(store.list());
+  };
+  const deleteDraft = (id: string) => {
+    store.remove(id);
+    if (id === state.draftId) {
+      const next = store.list().find((d) => !d.corrupt);
+      const loaded = next && store.load(next.id);
+      dispatch({ type: 'load', draft: loaded?.ok ? loaded.draft : blankDraft() });
+    }
+    setDrafts(store.list());
+  };
+  const onImported = (payload: ReportPayload) => {
+    dispatch({ type: 'load', draft: draftFromPayload(payload) });
+  };
+
+  const tableProps: TableProps = {
+    report: state.report,
+    provenance: state.provenance,
+    flags,
+    onCommit,
+    onPasteBlock,
+    onMove,
+  };
+  const ui = useMemo(() => ({ locale, t, format }), [locale, t, format]);
+
+  return (
+    <Ui.Provider value={ui}>
+      <a className="skip-link" href="#findings">
+        {t.skipToFindings}
+      </a>
+      <header className="app-header">
+        <div>
+          <h1>{t.appTitle}</h1>
+          <p className="tagline">{t.tagline}</p>
+        </div>
+        <button
+          type="button"
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+          aria-label={t.switchLanguageLabel}
+          data-action="locale"
+          onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+        >
+          {t.switchLanguage}
+        </button>
+      </header>
+      {notice && (
+        <p
+          className={`notice ${notice.kind === 'hash-imported' ? 'notice-ok' : 'notice-error'}`}
+          role="alert"
+          data-notice={notice.kind}
+        >
+          {noticeText(notice, t)}{' '}
+          <button type="button" onClick={() => setNotice(undefined)} aria-label="×">
+            ×
+          </button>
+        </p>
+      )}
+      <div className="layout">
+        <main className="form-col">
+          <div className="panels">
+            <ImportPanel note={importNote} onNote={setImportNote} onImported={onImported} />
+            <DraftsPanel
+              store={store}
+              drafts={drafts}
+              currentId={state.draftId}
+              saveError={saveError}
+              onOpen={openDraft}
+              onDelete={deleteDraft}
+              onNew={() => dispatch({ type: 'load', draft: blankDraft() })}
+            />
+          </div>
+          <MetaForm
+            meta={state.report.meta}
+            format={format}
+            formatPinned={state.formatPinned}
+            flags={flags}
+            dispatch={dispatch}
+          />
+          <p className="paste-status" role="status" aria-live="polite">
+            {status}
+          </p>
+          <DisclosureTable {...tableProps} />
+          <ApplicationsTable {...tableProps} />
+          <AppealsTable {...tableProps} />
+          <SectionsForm
+            preamble={state.report.preamble}
+            sections={state.report.sections}
+            flags={flags}
+            dispatch={dispatch}
+          />
+          <ExportPanel report={state.report} />
+        </main>
+        <aside className="side-col">
+          <ReadyBanner findings={findings} />
+          <FindingsPanel format={format} findings={findings} onGoTo={focusPath} onFix={onFix} />
+        </aside>
+      </div>
+    </Ui.Provider>
+  );
+}

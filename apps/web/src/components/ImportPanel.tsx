@@ -1,0 +1,142 @@
+import type { Finding } from '@nianbao/schema';
+import { useId, useRef, useState } from 'react';
+import { useUi } from '../i18n/context.tsx';
+import { fill } from '../i18n/strings.ts';
+import { type ImportOutcome, importFile, importText, MAX_FILE_MB } from '../lib/importing.ts';
+import type { ReportPayload } from '../lib/report-json.ts';
+import { SEVERITY_ICON, uniqueKeys } from './flags.ts';
+
+/** What the last import said: shown until the next one. */
+export interface ImportNote {
+  kind: 'ok' | 'not-found' | 'error';
+  text: string;
+  diagnostics: Finding[];
+}
+
+export interface ImportPanelProps {
+  note: ImportNote | undefined;
+  onNote(note: ImportNote): void;
+  onImported(payload: ReportPayload): void;
+}
+
+/** Paste the whole report, or open a file; read in the browser by @nianbao/extract. */
+export function ImportPanel({ note, onNote, onImported }: ImportPanelProps) {
+  const { locale, t } = useUi();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const pasteId = useId();
+  const fileId = useId();
+
+  function settle(outcome: ImportOutcome, source: string) {
+    if (outcome.kind === 'report') {
+      onImported({ ...outcome.payload, source: outcome.payload.source ?? source });
+      onNote({
+        kind: 'ok',
+        text: fill(t.importedFrom, { source }),
+        diagnostics: outcome.diagnostics,
+      });
+    } else if (outcome.kind === 'not-found') {
+      onNote({
+        kind: 'not-found',
+        text: fill(t.importNotFound, { source }),
+        diagnostics: outcome.diagnostics,
+      });
+    } else if (outcome.kind === 'unsupported') {
+      onNote({ kind: 'error', text: fill(t.importUnsupported, { name: source }), diagnostics: [] });
+    } else if (outcome.kind === 'too-large') {
+      onNote({
+        kind: 'error',
+        text: fill(t.importTooLarge, { size: outcome.sizeMb, max: MAX_FILE_MB }),
+        diagnostics: [],
+      });
+    } else {
+      onNote({
+        kind: 'error',
+        text: outcome.reason
+          ? fill(t.importFailed, { source, reason: outcome.reason })
+          : t.importEmpty,
+        diagnostics: [],
+      });
+    }
+  }
+
+  async function run(task: () => Promise<ImportOutcome>, source: string) {
+    setBusy(true);
+    try {
+      settle(await task(), source);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const diagnosticKeys = uniqueKeys(note?.diagnostics ?? [], (d) => d.fingerprint);
+  return (
+    <section className="import" aria-labelledby="import-title">
+      <h2 id="import-title">{t.importTitle}</h2>
+      <p className="hint">{t.importHint}</p>
+      <label htmlFor={pasteId}>{t.pasteLabel}</label>
+      <textarea
+        id={pasteId}
+        data-import="text"
+        rows={4}
+        placeholder={t.pastePlaceholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="buttons">
+        <button
+          type="button"
+          data-import="read"
+          disabled={busy || text.trim() === ''}
+          onClick={() => run(() => importText(text, t.pastedText, locale), t.pastedText)}
+        >
+          {t.readPasted}
+        </button>
+        <label htmlFor={fileId} className="button-like">
+          {t.openFile}
+        </label>
+        <input
+          id={fileId}
+          ref={fileRef}
+          data-import="file"
+          className="visually-hidden-file"
+          type="file"
+          accept=".html,.htm,.txt,.docx,.json,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            void run(() => importFile(file, locale), file.name).finally(() => {
+              if (fileRef.current) fileRef.current.value = '';
+            });
+          }}
+        />
+      </div>
+      <div role="status" aria-live="polite" className="import-status">
+        {busy && <p>{t.reading}</p>}
+        {!busy && note && (
+          <div className={`import-note import-${note.kind}`} data-import-result={note.kind}>
+            <p>{note.text}</p>
+            {note.kind !== 'error' && (
+              <details open={note.diagnostics.length > 0 && note.diagnostics.length <= 8}>
+                <summary>{fill(t.diagnosticsTitle, { count: note.diagnostics.length })}</summary>
+                {note.diagnostics.length === 0 ? (
+                  <p>{t.diagnosticsNone}</p>
+                ) : (
+                  <ul className="diagnostics">
+                    {note.diagnostics.map((d, i) => (
+                      <li key={diagnosticKeys[i]} data-diagnostic={d.ruleId}>
+                        <span aria-hidden="true">{SEVERITY_ICON[d.severity]} </span>
+                        {d.message} <code>{d.ruleId}</code>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </details>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

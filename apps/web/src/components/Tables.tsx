@@ -1,0 +1,258 @@
+import {
+  describeCell,
+  FORMATS,
+  type Format,
+  getCell,
+  getPath,
+  type HeaderCell,
+  type Label,
+  type Locale,
+  type Provenance,
+  type Report,
+  type RowTemplate,
+  SECTIONS,
+} from '@nianbao/schema';
+import type { ReactNode } from 'react';
+import { pick, useUi } from '../i18n/context.tsx';
+import type { Direction } from '../lib/grid.ts';
+import { CellInput } from './CellInput.tsx';
+import type { FieldFlag } from './flags.ts';
+
+export interface TableProps {
+  report: Report;
+  provenance: Provenance | undefined;
+  flags: Map<string, FieldFlag>;
+  onCommit(path: string, value: number | null, raw: string): void;
+  onPasteBlock(path: string, text: string): boolean;
+  onMove(path: string, direction: Direction): void;
+}
+
+const labelCache = new Map<string, string>();
+
+/** A cell's accessible name: its row and column labels as the schema names them. */
+function cellLabel(format: Format, path: string, locale: Locale): string {
+  const key = `${format}|${locale}|${path}`;
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    label = describeCell(format, path, locale);
+    labelCache.set(key, label);
+  }
+  return label;
+}
+
+function Cell({ path, props }: { path: string; props: TableProps }) {
+  const { locale } = useUi();
+  const { report, provenance, flags } = props;
+  const flag = flags.get(path);
+  return (
+    <CellInput
+      path={path}
+      value={getCell(report, path)}
+      raw={provenance?.cells[path]?.raw}
+      label={cellLabel(report.format, path, locale)}
+      severity={flag?.severity}
+      message={flag?.message}
+      onCommit={props.onCommit}
+      onPasteBlock={props.onPasteBlock}
+      onMove={props.onMove}
+    />
+  );
+}
+
+function HeaderRow({ cells, locale }: { cells: HeaderCell[]; locale: Locale }) {
+  return (
+    <tr>
+      {cells.map((c, i) => (
+        <th
+          // biome-ignore lint/suspicious/noArrayIndexKey: header cells are fixed template data
+          key={i}
+          scope={c.colspan && c.colspan > 1 ? 'colgroup' : 'col'}
+          colSpan={c.colspan}
+          rowSpan={c.rowspan}
+        >
+          {pick(c.label, locale)}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+/** Marks a whole-table finding (e.g. "table not found") on the table's heading. */
+function TableHeading({
+  id,
+  number,
+  props,
+}: {
+  id: 'activeDisclosure' | 'applications' | 'appeals';
+  number: number;
+  props: TableProps;
+}) {
+  const { locale, t } = useUi();
+  const flag = props.flags.get(id);
+  const absent = getPath(props.report, id) === undefined;
+  return (
+    <>
+      <h2 id={`table-${id}`} tabIndex={-1} data-table={id}>
+        {pick(SECTIONS[number - 1]!.heading, locale)}
+      </h2>
+      {flag && (
+        <p className={`table-flag flag-${flag.severity}`} role="note">
+          {flag.message}
+        </p>
+      )}
+      {absent && (
+        <p className="table-absent" role="note">
+          {t.tableNotFound}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Table 二: one table of `第二十条第（…）项` blocks, each with its caption row and header row. */
+export function DisclosureTable(props: TableProps) {
+  const { locale } = useUi();
+  const t = FORMATS[props.report.format].activeDisclosure;
+  const width = Math.max(...t.subTables.map((s) => s.columns.length));
+  return (
+    <section className="table-block" aria-labelledby="table-activeDisclosure">
+      <TableHeading id="activeDisclosure" number={2} props={props} />
+      <div className="table-scroll">
+        <table className="official t2">
+          <tbody>
+            {t.subTables.map((st) => {
+              // Narrower blocks stretch their last column, as the official table does.
+              const span = (i: number) =>
+                i === st.columns.length - 1 ? width - st.columns.length + 1 : undefined;
+              return [
+                <tr key={`${st.id}-caption`} className="subcaption">
+                  <th colSpan={width + 1} scope="colgroup">
+                    {pick(st.caption, locale)}
+                  </th>
+                </tr>,
+                <tr key={`${st.id}-header`}>
+                  <th scope="col">{pick(st.rowHeader, locale)}</th>
+                  {st.columns.map((c, i) => (
+                    <th key={c.key} scope="col" colSpan={span(i)}>
+                      {pick(c.label, locale)}
+                    </th>
+                  ))}
+                </tr>,
+                ...st.rows.map((row) => (
+                  <tr key={row.path}>
+                    <th scope="row" className="row-label">
+                      {pick(row.label, locale)}
+                    </th>
+                    {row.cells.map((path, i) => (
+                      <td key={path} colSpan={span(i)}>
+                        <Cell path={path} props={props} />
+                      </td>
+                    ))}
+                  </tr>
+                )),
+              ];
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const LABEL_COLUMNS = 3;
+
+/** The group-label cells (with rowspan) that open a row of table 三. */
+function groupCells(rows: RowTemplate[], index: number, locale: Locale): ReactNode[] {
+  const row = rows[index]!;
+  const same = (a: Label[], b: Label[], depth: number) =>
+    a.length > depth &&
+    b.length > depth &&
+    a.slice(0, depth + 1).every((g, i) => g.zh === b[i]?.zh);
+  const out: ReactNode[] = [];
+  row.groups.forEach((group, depth) => {
+    const prev = rows[index - 1];
+    if (prev && same(prev.groups, row.groups, depth)) return; // covered by a rowspan above
+    let span = 1;
+    while (rows[index + span] && same(rows[index + span]!.groups, row.groups, depth)) span++;
+    out.push(
+      <th key={group.zh} scope="rowgroup" rowSpan={span} className="group-label">
+        {pick(group, locale)}
+      </th>,
+    );
+  });
+  return out;
+}
+
+/** Table 三 in the official layout: the 勾稽 statement and merged headers, group labels with rowspan. */
+export function ApplicationsTable(props: TableProps) {
+  const { locale } = useUi();
+  const t = FORMATS[props.report.format].applications;
+  return (
+    <section className="table-block" aria-labelledby="table-applications">
+      <TableHeading id="applications" number={3} props={props} />
+      <div className="table-scroll">
+        <table className="official t3">
+          <thead>
+            {t.header.map((cells) => (
+              <HeaderRow
+                key={cells.map((c) => c.label.zh).join('|')}
+                cells={cells}
+                locale={locale}
+              />
+            ))}
+          </thead>
+          <tbody>
+            {t.rows.map((row, i) => (
+              <tr key={row.path}>
+                {groupCells(t.rows, i, locale)}
+                <th scope="row" className="row-label" colSpan={LABEL_COLUMNS - row.groups.length}>
+                  {pick(row.label, locale)}
+                </th>
+                {row.cells.map((path) => (
+                  <td key={path}>
+                    <Cell path={path} props={props} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Table 四: three header rows and one unlabelled data row of 15 cells, as printed. */
+export function AppealsTable(props: TableProps) {
+  const { locale } = useUi();
+  const t = FORMATS[props.report.format].appeals;
+  return (
+    <section className="table-block" aria-labelledby="table-appeals">
+      <TableHeading id="appeals" number={4} props={props} />
+      <div className="table-scroll">
+        <table className="official t4">
+          <thead>
+            {t.header.map((cells) => (
+              <HeaderRow
+                key={cells.map((c) => c.label.zh).join('|')}
+                cells={cells}
+                locale={locale}
+              />
+            ))}
+          </thead>
+          <tbody>
+            <tr>
+              {t.rows.flatMap((row) =>
+                row.cells.map((path) => (
+                  <td key={path}>
+                    <Cell path={path} props={props} />
+                  </td>
+                )),
+              )}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Draft, DraftStore } from '../lib/drafts.ts';
+import { newDraftId } from '../lib/drafts.ts';
+import { decodeImportHash, hasImportHash } from '../lib/hash-import.ts';
+import type { ReportPayload } from '../lib/report-json.ts';
+import { newReport } from './form.ts';
+
+/** Something to tell the user once the page is up. */
+export type BootNotice =
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'hash-imported'; source: string }
+  | { kind: 'hash-failed'; reason: string };
+
+export function blankDraft(): Draft {
+  return { id: newDraftId(), updatedAt: new Date().toISOString(), report: newReport() };
+}
+
+export function draftFromPayload(payload: ReportPayload): Draft {
+  return {
+    id: newDraftId(),
+    updatedAt: new Date().toISOString(),
+    report: payload.report,
+    ...(payload.provenance && { provenance: payload.provenance }),
+    ...(payload.source && { source: payload.source }),
+  };
+}
+
+/**
+ * The draft the page opens with: a report handed over in `#import=` (as a new
+ * draft, so the current one is kept), else the current draft, else the newest
+ * readable one, else a blank report. A damaged current draft is reported, never
+ * a blank page.
+ */
+export function bootDraft(store: DraftStore, hash: string): { draft: Draft; notice?: BootNotice } {
+  if (hasImportHash(hash)) {
+    const decoded = decodeImportHash(hash);
+    if (decoded.ok) {
+      return {
+        draft: draftFromPayload(decoded.payload),
+        notice: { kind: 'hash-imported', source: decoded.payload.source ?? '' },
+      };
+    }
+    const fallback = bootDraft(store, '');
+    return { draft: fallback.draft, notice: { kind: 'hash-failed', reason: decoded.error } };
+  }
+  const current = store.currentId();
+  if (current) {
+    const loaded = store.load(current);
+    if (loaded?.ok) return { draft: loaded.draft };
+    if (loaded && !loaded.ok) {
+      return { draft: blankDraft(), notice: { kind: 'corrupt', reason: loaded.error } };
+    }
+  }
+  for (const summary of store.list()) {
+    if (summary.corrupt) continue;
+    const loaded = store.load(summary.id);
+    if (loaded?.ok) return { draft: loaded.draft };
+  }
+  return { draft: blankDraft() };
+}

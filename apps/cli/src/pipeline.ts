@@ -95,7 +95,7 @@ export async function runPipeline(
     const visibleDiagnostics = applySuppressions(entry.source, diagnostics, options.suppressions);
     return {
       source: entry.source,
-      format: report.format,
+      format: found ? report.format : null,
       reportYear: report.meta.reportYear ?? null,
       agencyName: report.meta.agencyName ?? null,
       report,

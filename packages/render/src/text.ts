@@ -30,6 +30,15 @@ export interface TextOptions {
 }
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };
+const LISTED_CELLS = 4;
+
+/** Cell paths for scripts to grep; long lists (a table of blanks) are cut after a few. */
+function cellList(cells: readonly string[], locale: Locale): string {
+  const shown = cells.slice(0, LISTED_CELLS).join(', ');
+  const rest = cells.length - LISTED_CELLS;
+  if (rest <= 0) return shown;
+  return locale === 'en' ? `${shown}, … (${rest} more)` : `${shown} 等（另 ${rest} 个）`;
+}
 
 function renderFinding(
   result: CheckedReport,
@@ -49,8 +58,7 @@ function renderFinding(
   if (values.length) lines.push(`      ${values.join(locale === 'en' ? ', ' : '，')}`);
   const fix = findingFix(result.format, f, locale);
   if (fix) lines.push(`      ${st.ok(fix)}`);
-  if (f.cells.length > 1) lines.push(st.dim(`      ${f.cells.join(', ')}`));
-  else if (f.cells[0]) lines.push(st.dim(`      ${f.cells[0]}`));
+  if (f.cells.length) lines.push(st.dim(`      ${cellList(f.cells, locale)}`));
   if (suppressedReason !== undefined) lines.push(st.dim(`      ${s.reason}: ${suppressedReason}`));
   return lines;
 }

@@ -17,7 +17,7 @@ export interface CheckedReport {
   agencyName: string | null;
   /** The report as read (schema-valid), or null when nothing could be read. */
   report: Report | null;
-  /** Findings of `check()` about the report (origin "report"), most severe first. */
+  /** Findings of `check()`, most severe first (origin "report", or "extraction" where a rule says what was read is doubtful). */
   findings: Finding[];
   /** Findings of the extractor (origin "extraction"): what could not be read reliably. */
   diagnostics: Finding[];

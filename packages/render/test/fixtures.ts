@@ -48,7 +48,8 @@ export const UNBALANCED = {
 
 export function sampleBatch(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const bad = checked('pages/bad.html', reportWith('2019', UNBALANCED), locale);
-  const good = checked('pages/good.html', reportWith('2021', {}), locale);
+  // A report without findings (rendering, not the rules, is under test here).
+  const good = { ...checked('pages/good.html', reportWith('2021', {}), locale), findings: [] };
   const broken: CheckedReport = {
     source: 'http://127.0.0.1:1/missing.html',
     format: null,

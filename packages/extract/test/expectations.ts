@@ -30,12 +30,11 @@ export function expectedCells(v: CorpusValues): ExpectedCell[] {
       (r) => normalizeLabel(r.label.zh) === normalizeLabel(label),
     );
     if (!row) throw new Error(`values.json row not in the template: ${label}`);
-    row.cells.forEach((path, i) => out.push({ path, value: values[i] ?? null }));
+    for (const [i, path] of row.cells.entries()) out.push({ path, value: values[i] ?? null });
   }
   if (v.appeals) {
-    t.appeals.rows
-      .flatMap((r) => r.cells)
-      .forEach((path, i) => out.push({ path, value: v.appeals![i] ?? null }));
+    const paths = t.appeals.rows.flatMap((r) => r.cells);
+    for (const [i, path] of paths.entries()) out.push({ path, value: v.appeals[i] ?? null });
   }
   for (const [key, values] of Object.entries(v.activeDisclosure)) {
     const [caption, label] = key.split('/');

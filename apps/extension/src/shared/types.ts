@@ -20,12 +20,10 @@ export interface NumberedFinding extends Finding {
   marked: boolean;
 }
 
-export interface CheckedReport {
+export interface PageReport {
   report: Report;
   provenance: Provenance;
   findings: NumberedFinding[];
-  /** Deadline as computed from agency kind and year (ISO date), when known. */
-  deadline?: string;
 }
 
 export interface SeverityCounts {
@@ -39,7 +37,7 @@ export interface PageState {
   url: string;
   title: string;
   locale: Locale;
-  reports: CheckedReport[];
+  reports: PageReport[];
   counts: SeverityCounts;
   /** Why no report was read (diagnostics of the extractor), when state is no-report. */
   diagnostics: Finding[];

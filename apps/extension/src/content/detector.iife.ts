@@ -1,0 +1,40 @@
+/**
+ * The content script of every *.gov.cn page. It must cost next to nothing on
+ * pages that are not reports: a look at the title, a few headings and the first
+ * tables. Only on a report page does it ask the background worker to inject the
+ * checker (unless automatic checking is switched off in the options).
+ */
+import type { ToBackground } from '../shared/types.ts';
+import { looksLikeReport } from './detect.ts';
+
+const STATE_ATTRIBUTE = 'data-nianbao-state';
+
+declare global {
+  // Tells the checker (same isolated world) that `checking` on <html> is ours, not the page's.
+  var __nianbaoDetectorMarked: boolean | undefined;
+}
+
+async function detect(): Promise<void> {
+  const { autoCheck } = await chrome.storage.local.get('autoCheck');
+  if (autoCheck === false) return;
+  if (!looksLikeReport(document)) {
+    // The automatic check has run: nothing to check here (a hook tests can wait for).
+    document.documentElement.setAttribute(STATE_ATTRIBUTE, 'no-report');
+    return;
+  }
+  document.documentElement.setAttribute(STATE_ATTRIBUTE, 'checking');
+  globalThis.__nianbaoDetectorMarked = true;
+  const message: ToBackground = { type: 'nianbao:detected' };
+  await chrome.runtime.sendMessage(message);
+}
+
+detect().catch(() => {
+  // Never into the page's console. The worker may be restarting: leave the page alone.
+  try {
+    if (document.documentElement.getAttribute(STATE_ATTRIBUTE) === 'checking') {
+      document.documentElement.setAttribute(STATE_ATTRIBUTE, 'error');
+    }
+  } catch {
+    // ignore
+  }
+});

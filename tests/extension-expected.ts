@@ -1,0 +1,91 @@
+/**
+ * What the extension must show for a page, computed independently in Node by
+ * the same pipeline (extract on a server-side DOM, then check): counts by
+ * severity and the cells that carry a finding's primary mark.
+ */
+import type { ExtractResult } from '@nianbao/extract';
+import { extractAll, parseHtmlDocument } from '@nianbao/extract/node';
+import { check, type Finding, type Provenance } from '@nianbao/schema';
+import { readCorpus } from './corpus.ts';
+
+export interface CorpusPage {
+  id: string;
+  url: string;
+  html: string;
+}
+
+/** A stored pingtan page at the address in its own `<meta name="Url">`. */
+export function pingtanPage(file: string): CorpusPage {
+  const html = readCorpus(`pages/${file}`);
+  const url = /<meta name="Url" content="([^"]+)"/.exec(html)?.[1];
+  if (!url) throw new Error(`${file}: no <meta name="Url">`);
+  return { id: file.replace(/\.html$/, ''), url, html };
+}
+
+/** The Shanghai article fragment, wrapped in a minimal page at a www.shanghai.gov.cn address. */
+export function shanghaiPage(): CorpusPage {
+  const fragment = readCorpus('pages/sh-gov-office-2019.fragment.html');
+  return {
+    id: 'sh-gov-office-2019',
+    url: 'https://www.shanghai.gov.cn/nw12344/20200131/sh-gov-office-2019.html',
+    html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>2019年上海市人民政府办公厅政府信息公开工作年度报告</title></head><body><div class="Article_content">${fragment}</div></body></html>`,
+  };
+}
+
+export interface Expected {
+  found: boolean;
+  reports: number;
+  counts: { error: number; warning: number; info: number };
+  findings: Finding[];
+  /** Paths of the primary cells that exist on the page (these carry a badge). */
+  primaryPaths: Set<string>;
+  /** Rule ids of the findings whose primary cell exists on the page. */
+  markedRules: Set<string>;
+  /** Number of findings whose primary cell exists on the page. */
+  markedFindings: number;
+  results: ExtractResult[];
+}
+
+function located(provenance: Provenance, path: string | undefined): boolean {
+  if (!path) return false;
+  if (provenance.cells[path]?.location?.element) return true;
+  return Boolean(
+    provenance.labels?.some((l) => l.path === path && l.kind === 'row' && l.location?.element),
+  );
+}
+
+export async function expectedFor(
+  page: CorpusPage,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): Promise<Expected> {
+  // A DOM input keeps the elements in the provenance, as the live page does.
+  const root = parseHtmlDocument(page.html);
+  const results = await extractAll({ kind: 'dom', root }, { url: page.url, locale });
+  const found = results.filter((r) => r.found);
+  const expected: Expected = {
+    found: found.length > 0,
+    reports: found.length,
+    counts: { error: 0, warning: 0, info: 0 },
+    findings: [],
+    primaryPaths: new Set(),
+    markedRules: new Set(),
+    markedFindings: 0,
+    results,
+  };
+  for (const result of found) {
+    const findings = [
+      ...check(result.report, { locale, provenance: result.provenance }),
+      ...result.diagnostics,
+    ];
+    for (const f of findings) {
+      expected.counts[f.severity]++;
+      expected.findings.push(f);
+      if (located(result.provenance, f.cells[0])) {
+        expected.primaryPaths.add(f.cells[0]!);
+        expected.markedRules.add(f.ruleId);
+        expected.markedFindings++;
+      }
+    }
+  }
+  return expected;
+}

@@ -1,0 +1,260 @@
+/// <reference types="chrome" />
+/**
+ * The built extension in Chromium on the stored portal pages, served at their
+ * real URLs: the automatic check marks exactly the cells the same pipeline
+ * finds in Node, the side panel lists the findings, switching off restores the
+ * page byte for byte, and the extension makes no request of its own.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildExtension,
+  type ExtensionBrowser,
+  launchWithExtension,
+  RESULTS_DIR,
+  waitForCheck,
+} from './extension-browser.ts';
+import { type CorpusPage, expectedFor, pingtanPage, shanghaiPage } from './extension-expected.ts';
+
+const PAGES: CorpusPage[] = [
+  shanghaiPage(),
+  pingtanPage('pt-syq-2019.html'),
+  pingtanPage('pt-syq-2023.html'),
+  pingtanPage('pt-shs-2023.html'),
+];
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  buildExtension();
+  browser = await launchWithExtension();
+  for (const page of [...PAGES, pingtanPage('pt-gaj-2020.html')])
+    browser.serve(page.url, page.html);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(page: CorpusPage): Promise<Page> {
+  const tab = await browser.context.newPage();
+  await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
+  return tab;
+}
+
+async function summaryOf(tab: Page) {
+  return tab.locator('[data-nianbao-summary]').evaluate((el) => ({
+    state: el.getAttribute('data-state'),
+    error: Number(el.getAttribute('data-errors')),
+    warning: Number(el.getAttribute('data-warnings')),
+    info: Number(el.getAttribute('data-infos')),
+    reports: Number(el.getAttribute('data-reports')),
+  }));
+}
+
+async function openPanel(tab: Page): Promise<Page> {
+  const tabId = await browser.tabIdOf(tab);
+  const panel = await browser.context.newPage();
+  await panel.goto(
+    `chrome-extension://${browser.extensionId}/src/sidepanel/index.html?tabId=${tabId}`,
+  );
+  return panel;
+}
+
+describe.each(PAGES)('extension on $id', (page) => {
+  it('marks the cells of every finding the pipeline reports, with the same counts', async () => {
+    const expected = await expectedFor(page);
+    expect(expected.found).toBe(true);
+    const tab = await open(page);
+    try {
+      expect(await waitForCheck(tab)).toBe('done');
+      expect(await summaryOf(tab)).toEqual({
+        state: 'done',
+        ...expected.counts,
+        reports: expected.reports,
+      });
+
+      const marked = await tab.$$eval('[data-nianbao-mark="primary"]', (els) =>
+        els.map((el) => ({
+          path: el.getAttribute('data-nianbao-cell')!,
+          rules: el.getAttribute('data-nianbao-finding')!.split(' '),
+          badge: el.getAttribute('data-nianbao-badge')!.split(','),
+        })),
+      );
+      expect(new Set(marked.map((m) => m.path))).toEqual(expected.primaryPaths);
+      const badges = new Set(marked.flatMap((m) => m.badge));
+      expect(badges.size).toBe(expected.markedFindings);
+      for (const rule of expected.markedRules) {
+        expect(await tab.locator(`[data-nianbao-finding~="${rule}"]`).count()).toBeGreaterThan(0);
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('lists the findings in the side panel, grouped by rule, filterable, and reveals a cell', async () => {
+    const expected = await expectedFor(page);
+    const tab = await open(page);
+    try {
+      await waitForCheck(tab);
+      const panel = await openPanel(tab);
+      await panel.waitForSelector('#app[data-panel-state="done"]', { timeout: 10_000 });
+      expect(await panel.locator('li.finding').count()).toBe(expected.findings.length);
+      for (const rule of new Set(expected.findings.map((f) => f.ruleId))) {
+        expect(await panel.locator(`li.finding[data-rule-id="${rule}"]`).count()).toBeGreaterThan(
+          0,
+        );
+      }
+      const meta = expected.results.find((r) => r.found)!.report.meta ?? {};
+      if (meta.reportYear) {
+        await expect
+          .poll(() => panel.locator('[data-meta="year"]').first().textContent())
+          .toBe(String(meta.reportYear));
+      }
+      if (meta.agencyName) {
+        expect(await panel.locator('[data-meta="agency"]').first().textContent()).toBe(
+          meta.agencyName,
+        );
+      }
+
+      if (expected.counts.error > 0) {
+        await panel.locator('#filter-error').uncheck();
+        expect(await panel.locator('li.finding[data-severity="error"]').count()).toBe(0);
+        await panel.locator('#filter-error').check();
+      }
+
+      const reveal = panel.locator('li.finding button.reveal').first();
+      if (expected.markedFindings > 0) {
+        await reveal.click();
+        await tab.waitForSelector('[data-nianbao-flash]', { timeout: 5_000 });
+      }
+      await panel.close();
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('a page that only looks like a report (pt-gaj-2020: the report is an attached .doc)', () => {
+  it('says the tables were not found instead of reporting zeros', async () => {
+    const page = pingtanPage('pt-gaj-2020.html');
+    const expected = await expectedFor(page);
+    const tab = await open(page);
+    try {
+      const state = await waitForCheck(tab);
+      expect(state).toBe(expected.found ? 'done' : 'no-report');
+      expect(await tab.locator('[data-nianbao-mark]').count()).toBe(0);
+      const summary = await summaryOf(tab);
+      expect(summary).toMatchObject({ state, ...expected.counts, reports: expected.reports });
+      // no arithmetic over cells that are not there
+      expect(expected.findings.filter((f) => f.expected !== undefined)).toEqual([]);
+      const panel = await openPanel(tab);
+      await panel.waitForSelector(`#app[data-panel-state="${state}"]`, { timeout: 10_000 });
+      const listed = await panel.locator('li.finding, ul.diagnostics li').count();
+      expect(listed).toBe(
+        expected.found ? expected.findings.length : expected.results[0]!.diagnostics.length,
+      );
+      await panel.close();
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('switching the marks off', () => {
+  it('restores the page exactly (outerHTML before and after)', async () => {
+    const page = shanghaiPage();
+    await browser.setOptions({ autoCheck: false });
+    const tab = await open(page);
+    try {
+      await tab.waitForLoadState('load');
+      const before = await tab.evaluate(() => document.documentElement.outerHTML);
+      const tabId = await browser.tabIdOf(tab);
+      await browser.worker.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { nianbao: { checkTab(id: number): Promise<void> } }
+          ).nianbao.checkTab(id),
+        tabId,
+      );
+      expect(await waitForCheck(tab)).toBe('done');
+      expect(await tab.locator('[data-nianbao-mark]').count()).toBeGreaterThan(0);
+
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      const shot = join(RESULTS_DIR, 'extension-sh-gov-office-2019.png');
+      await tab.locator('[data-nianbao-mark="primary"]').first().scrollIntoViewIfNeeded();
+      await tab.screenshot({ path: shot });
+      expect(existsSync(shot) && statSync(shot).size).toBeGreaterThan(10_000);
+
+      const panel = await openPanel(tab);
+      await panel.locator('#toggle-marks[data-on="true"]').click();
+      await tab.waitForFunction(() => !document.documentElement.hasAttribute('data-nianbao-state'));
+      expect(await tab.locator('[data-nianbao-mark], [data-nianbao-summary]').count()).toBe(0);
+      expect(await tab.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+
+      // and back on from the panel
+      await panel.locator('#toggle-marks[data-on="false"]').click();
+      await tab.waitForSelector('[data-nianbao-mark="primary"]');
+      await panel.close();
+    } finally {
+      await tab.close();
+      await browser.setOptions({ autoCheck: true });
+    }
+  });
+});
+
+describe('scope and privacy', () => {
+  it('runs nothing by itself outside *.gov.cn, and cannot script such a page without a click', async () => {
+    const url = 'https://reports.example.com/2023.html';
+    browser.serve(url, shanghaiPage().html);
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(url);
+      await tab.waitForLoadState('load');
+      await tab.waitForTimeout(300);
+      expect(
+        await tab.evaluate(() => document.documentElement.hasAttribute('data-nianbao-state')),
+      ).toBe(false);
+      const tabId = await browser.tabIdOf(tab);
+      const outcome = await browser.worker.evaluate(async (id) => {
+        try {
+          await (
+            globalThis as unknown as { nianbao: { checkTab(id: number): Promise<void> } }
+          ).nianbao.checkTab(id);
+          return 'injected';
+        } catch (error) {
+          return String(error);
+        }
+      }, tabId);
+      expect(outcome).toMatch(/permission|Cannot access/i);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('made no request of its own (service worker, side panel or injected scripts)', () => {
+    const own = browser.requests.filter(
+      (r) =>
+        /^https?:/.test(r.url) &&
+        (r.fromServiceWorker || r.frameUrl.startsWith('chrome-extension://')),
+    );
+    expect(own).toEqual([]);
+    // Every http(s) request went to a page we served or came from such a page.
+    expect(browser.requests.filter((r) => /^https?:/.test(r.url)).length).toBeGreaterThan(0);
+  });
+
+  it('declares exactly the permissions of the issue and no web-accessible resources', async () => {
+    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'scripting',
+      'sidePanel',
+      'storage',
+    ]);
+    expect(manifest.host_permissions).toEqual(['*://*.gov.cn/*']);
+    expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([['*://*.gov.cn/*']]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { check, checkDetailed, setCell } from '../../index.ts';
+import { officialSections, textReport } from '../../text/fixtures.ts';
+import { statementsIn } from './statements.ts';
+
+const ID = 'XT-TEXT-TABLE';
+const only = { rules: [ID] };
+
+/** A 2021 report whose table 三 row 一 total is 713, 二 is 36, (七) 718, 四 31; table 四 61 / 3 / 10. */
+function report(text: string) {
+  let r = textReport('2021', { sections: officialSections({ 3: text }) });
+  const set = (path: string, v: number) => {
+    r = setCell(r, path, v);
+  };
+  for (const row of ['newReceived', 'carriedOver']) {
+    for (const col of ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg']) {
+      set(`applications.${row}.${col}`, 0);
+    }
+  }
+  set('applications.newReceived.naturalPerson', 705);
+  set('applications.newReceived.commercial', 3);
+  set('applications.newReceived.legalService', 5);
+  set('applications.newReceived.total', 713);
+  set('applications.carriedOver.naturalPerson', 36);
+  set('applications.carriedOver.total', 36);
+  set('applications.results.total.total', 718);
+  set('applications.results.granted.total', 294);
+  set('applications.carriedForward.total', 31);
+  set('appeals.review.total', 61);
+  set('appeals.litigationDirect.total', 3);
+  set('appeals.litigationAfterReview.total', 10);
+  return r;
+}
+
+describe(ID, () => {
+  it('finds the statements and what they are about', () => {
+    const text =
+      '全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；共办理 718 件，结转下一年 31 件。';
+    expect(statementsIn(text).map((s) => [s.topic, s.value])).toEqual([
+      ['received', 749],
+      ['naturalPerson', 741],
+      ['organisations', 8],
+      ['handled', 718],
+      ['carriedForward', 31],
+    ]);
+  });
+
+  it('ignores counts about other procedures and other units', () => {
+    const text =
+      '办理行政许可事项1396件，12345热线工单300件。发布信息4511条，开展培训3次。化解争议纠纷33件。';
+    expect(statementsIn(text)).toEqual([]);
+  });
+
+  it('returns matched numbers as passes, and no finding', () => {
+    const text =
+      '全年共受理政府信息公开申请749件，其中自然人申请741件，法人或其他组织申请8件；共办理718件，结转下一年31件。予以公开294件。依法做好相关行政复议、行政诉讼案件的应诉工作，共办理相关案件74件。';
+    const { findings, passes } = checkDetailed(report(text), only);
+    expect(findings).toEqual([]);
+    expect(passes.map((p) => p.params?.value)).toEqual([749, 741, 8, 718, 31, 294, 74]);
+    expect(passes[0]!.cells).toEqual([
+      'applications.newReceived.total',
+      'applications.carriedOver.total',
+    ]);
+  });
+
+  it('reports a contradicted number with the table value, the text value and the sentence', () => {
+    const findings = check(report('本年度共收到政府信息公开申请750件。被申请行政复议60件。'), only);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({
+      severity: 'warning',
+      expected: 713,
+      actual: 750,
+      cells: ['applications.newReceived.total', 'sections.3'],
+    });
+    expect(findings[0]!.message).toContain('共收到政府信息公开申请750件');
+    expect(findings[1]).toMatchObject({
+      expected: 61,
+      actual: 60,
+      cells: ['appeals.review.total', 'sections.3'],
+    });
+  });
+
+  it('says a number cannot be verified when the table is missing, and never skips it', () => {
+    const r = report('共收到政府信息公开申请12件。');
+    delete r.applications;
+    const findings = check(r, only);
+    expect(findings).toMatchObject([{ severity: 'info', params: { value: 12 } }]);
+    expect(findings[0]!.message).toContain('无法核对');
+  });
+
+  it('says so when a count about applications cannot be tied to a cell', () => {
+    const findings = check(report('涉及房屋征收的申请25件。'), only);
+    expect(findings).toMatchObject([{ severity: 'info', params: { value: 25 } }]);
+  });
+
+  it('reads sections 一 and 四 too', () => {
+    const r = report('');
+    r.sections = officialSections({
+      1: '全年共收到政府信息公开申请700件。',
+      4: '本年度行政诉讼13件。',
+    });
+    const findings = check(r, only);
+    expect(findings.map((f) => [f.actual, f.cells.at(-1)])).toEqual([[700, 'sections.1']]);
+  });
+});

@@ -1,0 +1,117 @@
+import type { Rule } from '../../core/types.ts';
+import { sectionPath, sectionText } from '../../text/sections.ts';
+import { type Alternative, statementsIn, TOPIC_CELLS } from './statements.ts';
+
+/** Sections whose text states the figures of tables 三 and 四. */
+const SECTIONS_READ = [1, 3, 4];
+
+/**
+ * Every number the text states about applications, results, reviews and suits
+ * is matched (a pass), contradicted (a warning) or unverifiable (an info):
+ * none is silently skipped.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'XT-TEXT-TABLE',
+    severity: 'warning',
+    formats: ['2019', '2021'],
+    tags: ['consistency', 'text'],
+    docs: {
+      zh: '正文（一、三、四部分）所述申请、办理结果、行政复议、行政诉讼的数字与表三、表四一致；无法核对的数字也逐一列出',
+      en: 'Numbers the text (sections 1, 3, 4) states about applications, results, reviews and lawsuits agree with tables 3 and 4; numbers that cannot be verified are listed too',
+    },
+    basis: '“确保逻辑关系对应一致”（S17）（spec §6.3）',
+    messages: {
+      default: {
+        zh: '正文称“{quote}”，而{what}为{expected}',
+        en: 'The text says "{quote}", but {what} is {expected}',
+      },
+      noTable: {
+        zh: '正文称“{quote}”，但{what}不在报告中（未找到表格），无法核对',
+        en: 'The text says "{quote}", but {what} is not in the report (table not found), so it cannot be verified',
+      },
+      blank: {
+        zh: '正文称“{quote}”，但{what}为空白，无法核对',
+        en: 'The text says "{quote}", but {what} is blank, so it cannot be verified',
+      },
+      unknown: {
+        zh: '正文称“{quote}”，该数字无法对应到表三、表四的单元格，无法核对',
+        en: 'The text says "{quote}"; this number cannot be tied to a cell of tables 3 or 4',
+      },
+      matched: {
+        zh: '正文“{quote}”与{what}一致',
+        en: 'The text "{quote}" agrees with {what}',
+      },
+    },
+  },
+  check(ctx) {
+    const en = ctx.locale === 'en';
+    const describe = (alt: Alternative) =>
+      alt.label ? (en ? alt.label.en : alt.label.zh) : ctx.label(alt.cells[0]!);
+    for (const number of SECTIONS_READ) {
+      const text = sectionText(ctx.report, number);
+      if (!text) continue;
+      for (const statement of statementsIn(text)) {
+        const key = `${number}:${statement.topic}:${statement.value}:${statement.quote}`;
+        const base = { quote: statement.quote, value: statement.value };
+        if (statement.topic === 'unknown') {
+          ctx.flag({
+            cells: [sectionPath(number)],
+            messageId: 'unknown',
+            severity: 'info',
+            params: base,
+            key,
+          });
+          continue;
+        }
+        const alternatives = TOPIC_CELLS[statement.topic];
+        const primary = alternatives[0]!;
+        const values = alternatives.map((alt) => alt.cells.map((c) => ctx.cell(c)));
+        if (values.every((v) => v.some((x) => x === undefined))) {
+          ctx.flag({
+            cells: [primary.cells[0]!, sectionPath(number)],
+            messageId: 'noTable',
+            severity: 'info',
+            params: { ...base, what: describe(primary) },
+            key,
+          });
+          continue;
+        }
+        if (values.every((v) => v.every((x) => x === null || x === undefined))) {
+          ctx.flag({
+            cells: [...primary.cells, sectionPath(number)],
+            messageId: 'blank',
+            severity: 'info',
+            params: { ...base, what: describe(primary) },
+            key,
+          });
+          continue;
+        }
+        // Blank cells count as 0 (CELL-BLANK reports them), as in the arithmetic rules.
+        const sums = values.map((v) =>
+          v.some((x) => x === undefined) ? undefined : v.reduce<number>((s, x) => s + (x ?? 0), 0),
+        );
+        const hit = sums.indexOf(statement.value);
+        if (hit !== -1) {
+          ctx.pass({
+            cells: alternatives[hit]!.cells,
+            messageId: 'matched',
+            params: { ...base, what: describe(alternatives[hit]!) },
+          });
+          continue;
+        }
+        const expected = sums.find((s) => s !== undefined)!;
+        const alt = alternatives[sums.indexOf(expected)]!;
+        ctx.flag({
+          cells: [...alt.cells, sectionPath(number)],
+          expected,
+          actual: statement.value,
+          params: { ...base, what: describe(alt), cell: describe(alt) },
+          key,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

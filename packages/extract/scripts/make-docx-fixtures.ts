@@ -109,7 +109,7 @@ const t4 = `<table border="1"><tr><td colspan="5">行政复议</td><td colspan="
 <tr>${outcome}${outcome}</tr><tr>${t4Values.map((n) => `<td>${n}</td>`).join('')}</tr></table>`;
 
 const s = t.sections.map((x) => x.heading.zh);
-const html = `<!doctype html><html><head><meta charset="utf-8"><title>测试镇人民政府2022年政府信息公开工作年度报告</title></head><body>
+const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>测试镇人民政府2022年政府信息公开工作年度报告</title></head><body>
 <p>测试镇人民政府2022年政府信息公开工作年度报告</p>
 <p>本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>
 <p>${s[0]}</p><p>2022年，我镇认真贯彻落实《条例》，主动公开、依申请公开、政府信息管理、平台建设、监督保障工作有序推进。</p>

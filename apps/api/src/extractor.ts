@@ -1,13 +1,10 @@
 /**
  * The seam to @nianbao/extract: the API reads documents only through this function,
- * so that tests can count calls and the server uses the Node entry (HTML bytes via a
- * server-side DOM, and .docx).
+ * so that tests can observe calls. The server uses the Node entry (HTML strings and
+ * bytes via a server-side DOM, and .docx).
  */
-import type {
-  ExtractInput,
-  ExtractOptions,
-  ExtractResult,
-} from '../../../packages/extract/src/types.ts';
+import type { ExtractInput, ExtractOptions, ExtractResult } from '@nianbao/extract';
+import { extract } from '@nianbao/extract/node';
 
 export type { ExtractInput, ExtractOptions, ExtractResult };
 
@@ -16,6 +13,4 @@ export type Extractor = (
   options: ExtractOptions,
 ) => ExtractResult | Promise<ExtractResult>;
 
-export const nodeExtractor: Extractor = async () => {
-  throw new Error('@nianbao/extract is not available yet');
-};
+export const nodeExtractor: Extractor = (input, options) => extract(input, options);

@@ -67,7 +67,10 @@ const checkRoute = createRoute({
   request: {
     query: CheckQuery,
     body: {
-      required: true,
+      // `required: true` would make zod-openapi validate every body as JSON; the handler
+      // answers an empty body with 400 itself.
+      required: false,
+      description: 'The document, in one of these forms (required)',
       content: {
         'text/html': { schema: { type: 'string', description: 'A portal page or report as HTML' } },
         'text/plain': { schema: { type: 'string', description: 'The report as text' } },

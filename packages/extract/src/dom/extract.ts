@@ -4,7 +4,7 @@
  */
 import { extractionFinding, type Locale } from '@nianbao/schema';
 import { chooseFormat } from '../format.ts';
-import { isKoujiStatement, looseOf } from '../labels.ts';
+import { isCaption, isKoujiStatement, looseOf } from '../labels.ts';
 import { buildMeta, isTitleLike, yearFromPeriod } from '../meta.ts';
 import { buildResult, formatDiagnostics, notFound } from '../result.ts';
 import {
@@ -32,6 +32,15 @@ const TABLE_WORDS = [
   '申请人情况',
   '自然人',
   '本年新收',
+  '上年结转',
+  '予以公开',
+  '不予公开',
+  '结转下年度',
+  '行政许可',
+  '行政处罚',
+  '行政事业性收费',
+  '政府集中采购',
+  '规范性文件',
   '行政复议',
   '结果维持',
   '勾稽',
@@ -42,7 +51,8 @@ function isReportTable(el: Element): boolean {
   const text = looseOf((el.textContent ?? '').slice(0, 20000));
   return (
     TABLE_WORDS.filter((w) => text.includes(looseOf(w))).length >= 2 ||
-    isKoujiStatement(text.slice(0, 200))
+    isKoujiStatement(text.slice(0, 200)) ||
+    (text.length <= 12 && isCaption(text))
   );
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { check } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { reportFromValues } from '../../test/corpus-reports.ts';
@@ -24,6 +25,25 @@ describe('POST /api/v1/validate', () => {
       format: report.format,
       reportYear: report.meta.reportYear,
     });
+  });
+
+  it('flags the defects of the seed report (嵩县公安局 2020, transcribed by hand)', async () => {
+    const { app } = testApp();
+    const fixture = JSON.parse(
+      readFileSync(
+        new URL('../../../../packages/schema/test/fixtures/seed-2020.report.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const res = await app.request('/api/v1/validate', json(fixture.report));
+    expect(res.status).toBe(200);
+    const { findings, summary } = await res.json();
+    const ids = findings.map((f: { ruleId: string }) => f.ruleId);
+    // Without the page's header texts (provenance), the decimal rule cannot run; the rest can.
+    expect(ids).toEqual(
+      expect.arrayContaining(['S-HEADING-ORDINAL-UNIQUE', 'T4-SHAPE', 'S-SUBHEADING-SEQUENCE']),
+    );
+    expect(summary).toMatchObject({ ok: false, format: '2019', reportYear: 2020 });
   });
 
   it('flags the real defect of the Shanghai 2019 report: a blank 总计 column under （七）总计 805', async () => {

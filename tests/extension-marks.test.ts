@@ -137,6 +137,25 @@ describe.each(PAGES)('extension on $id', (page) => {
   });
 });
 
+describe('the known real defect of sh-gov-office-2019 (corpus README)', () => {
+  it('marks T3-ROW-TOTAL on the 11 result rows whose 总计 is blank and T3-RESULTS-SUM on （七）总计 (805)', async () => {
+    const tab = await open(shanghaiPage());
+    try {
+      expect(await waitForCheck(tab)).toBe('done');
+      const rows = await tab.$$eval('[data-nianbao-primary~="T3-ROW-TOTAL"]', (els) =>
+        els.map((el) => el.getAttribute('data-nianbao-cell')),
+      );
+      expect(rows).toHaveLength(11);
+      for (const path of rows) expect(path).toMatch(/^applications\.results\..+\.total$/);
+      const sum = tab.locator('[data-nianbao-primary~="T3-RESULTS-SUM"]');
+      expect(await sum.getAttribute('data-nianbao-cell')).toBe('applications.results.total.total');
+      expect((await sum.textContent())?.trim()).toBe('805');
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
 describe('a page that only looks like a report (pt-gaj-2020: the report is an attached .doc)', () => {
   it('says the tables were not found instead of reporting zeros', async () => {
     const page = pingtanPage('pt-gaj-2020.html');

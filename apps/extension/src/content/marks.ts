@@ -127,6 +127,7 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
     ledger.set(element, 'data-nianbao-mark', primaries.length ? 'primary' : 'involved');
     ledger.set(element, 'data-nianbao-severity', worst.severity);
     if (primaries.length) {
+      ledger.set(element, 'data-nianbao-primary', unique(primaries.map((m) => m.ruleId)).join(' '));
       ledger.set(
         element,
         'data-nianbao-badge',

@@ -36,6 +36,8 @@ describe('errors are problem+json with stable types, localised, never a stack', 
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
     expect(await res.json()).toMatchObject({ type: 'urn:nianbao:problem:method-not-allowed' });
+    // Paths are exact: a trailing slash is another (unknown) path.
+    expect((await app.request('/api/v1/validate/', { method: 'GET' })).status).toBe(404);
     const rules = await app.request('/api/v1/rules/T3-COL-BALANCE?locale=en', { method: 'DELETE' });
     expect(rules.status).toBe(405);
     expect(rules.headers.get('allow')).toBe('GET, HEAD');
@@ -152,6 +154,17 @@ describe('rate limit', () => {
     expect(
       (await app.request('/api/v1/rules', { headers: { 'X-Forwarded-For': '2.2.2.2' } })).status,
     ).toBe(429);
+  });
+});
+
+describe('headers', () => {
+  it('API answers carry nosniff and the request id; HEAD works on every GET', async () => {
+    const { app } = testApp();
+    const res = await app.request('/api/v1/rules', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('cross-origin-resource-policy')).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import type { AppEnv } from './context.ts';
 import { acceptedTypesFor } from './documents.ts';
@@ -110,6 +111,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // nosniff, frame and referrer policies on API answers; no CORP, which would get in
+  // the way of the extension and other allowed origins.
+  app.use(`${API_PREFIX}/*`, secureHeaders({ crossOriginResourcePolicy: false }));
+
   if (config.rateLimit.enabled) {
     const { max, windowMs } = config.rateLimit;
     app.use(
@@ -166,8 +171,21 @@ export function createApp(deps: AppDeps) {
       { name: 'service', description: 'Service / 服务' },
     ],
   };
-  app.doc31(`${API_PREFIX}/openapi.json`, openApiConfig);
-  app.doc31('/openapi.json', openApiConfig);
+  // Generated from the zod schemas of every route, once, on first request.
+  let openApiDocument: string | undefined;
+  const serveOpenApi = (c: Context<AppEnv>) => {
+    if (!openApiDocument) {
+      const doc = app.getOpenAPI31Document(openApiConfig);
+      // /check declares its body optional only so that zod-openapi does not validate
+      // HTML or text as JSON (routes/check.ts); a body is required.
+      const checkBody = doc.paths?.[`${API_PREFIX}/check`]?.post?.requestBody;
+      if (checkBody && 'content' in checkBody) checkBody.required = true;
+      openApiDocument = JSON.stringify(doc);
+    }
+    return c.body(openApiDocument, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  };
+  app.get(`${API_PREFIX}/openapi.json`, serveOpenApi);
+  app.get('/openapi.json', serveOpenApi);
   app.route('/', docsRoutes('/docs', `${API_PREFIX}/openapi.json`));
   app.route('/', docsRoutes(`${API_PREFIX}/docs`, `${API_PREFIX}/openapi.json`));
   app.route('/', webRoutes(config.webDist));
@@ -221,7 +239,7 @@ function allowedMethods(routes: ReadonlyArray<{ method: string; path: string }>)
     let entry = patterns.get(path);
     if (!entry) {
       const source = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
-      entry = { re: new RegExp(`^${source}/?$`), methods: new Set() };
+      entry = { re: new RegExp(`^${source}$`), methods: new Set() };
       patterns.set(path, entry);
     }
     entry.methods.add(method);

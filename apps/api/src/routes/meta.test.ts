@@ -63,6 +63,7 @@ describe('GET /api/v1/openapi.json', () => {
         $ref: '#/components/schemas/Problem',
       });
     }
+    expect(doc.paths['/api/v1/check'].post.requestBody.required).toBe(true);
     expect(doc.components.schemas.Problem.properties.type.enum).toContain(
       'urn:nianbao:problem:payload-too-large',
     );

@@ -20,9 +20,9 @@ export { fingerprintOf } from './core/fingerprint.ts';
 export { formatMessage } from './core/format-message.ts';
 export { normalizeLabel, toSimplified } from './core/normalize.ts';
 export type * from './core/types.ts';
+export * from './extraction/index.ts';
 export * from './model/report.ts';
 export * from './templates/index.ts';
-export * from './extraction/index.ts';
 
 /** Every rule of the catalogue, in catalogue order. */
 export const rules: readonly Rule[] = RULES;
@@ -32,7 +32,7 @@ export const rules: readonly Rule[] = RULES;
  * Never throws on a schema-valid report; runs on partly filled ones.
  */
 export function check(report: Report, options: CheckOptions = {}): Finding[] {
-  return runRules(RULES, report, options).findings;
+  return runRules(RULES, report, options, false).findings;
 }
 
 /** Like `check`, and also returns the passes (numbers that matched) for auditing. */

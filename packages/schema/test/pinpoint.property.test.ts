@@ -45,7 +45,7 @@ describe.each(FORMATS)('pinpointing, format %s', (format) => {
       const original = getCell(base, cell)!;
       expect(fixesFor(setCell(base, cell, original + 7), cell), cell).toHaveLength(1);
     }
-  });
+  }, 60_000);
 
   it('random consistent reports: any one changed cell is pinpointed', () => {
     const cells = applicationCells(format);
@@ -63,7 +63,7 @@ describe.each(FORMATS)('pinpointing, format %s', (format) => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('random consistent reports: two changed cells far apart are both pinpointed', () => {
     const cells = applicationCells(format).filter((p) => !p.includes('.total'));
@@ -95,5 +95,5 @@ describe.each(FORMATS)('pinpointing, format %s', (format) => {
       ),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

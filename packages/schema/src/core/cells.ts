@@ -1,9 +1,22 @@
 import type { Report } from '../model/report.ts';
 
+// Paths are a small fixed set (the template's cells), read many times per check.
+const SPLIT_CACHE = new Map<string, string[]>();
+const MAX_CACHED_PATHS = 5000;
+
+function keysOf(path: string): string[] {
+  let keys = SPLIT_CACHE.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    if (SPLIT_CACHE.size < MAX_CACHED_PATHS) SPLIT_CACHE.set(path, keys);
+  }
+  return keys;
+}
+
 /** Reads a value at a dotted path; undefined when any step is missing. */
 export function getPath(root: unknown, path: string): unknown {
   let node: unknown = root;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }

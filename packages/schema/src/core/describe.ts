@@ -45,6 +45,20 @@ function findRow(format: Format, path: string): { row: RowTemplate; table: strin
  * Unknown paths are returned as they are.
  */
 export function describeCell(format: Format, path: string, locale: Locale = 'zh-CN'): string {
+  // Pure and asked for the same few hundred paths on every check: memoised.
+  const key = `${format}\u0000${locale}\u0000${path}`;
+  let text = MEMO.get(key);
+  if (text === undefined) {
+    text = describeUncached(format, path, locale);
+    if (MEMO.size < MAX_MEMO) MEMO.set(key, text);
+  }
+  return text;
+}
+
+const MEMO = new Map<string, string>();
+const MAX_MEMO = 10_000;
+
+function describeUncached(format: Format, path: string, locale: Locale): string {
   const info = cellInfo(format, path);
   if (info) {
     const table = pick(TABLE_NAMES[info.table]!, locale);

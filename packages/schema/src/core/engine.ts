@@ -52,6 +52,8 @@ export function runRules(
   rules: readonly Rule[],
   report: Report,
   options: CheckOptions = {},
+  /** Build the passes too (checkDetailed); `check` skips that work. */
+  collectPasses = true,
 ): CheckResult {
   assertReport(report);
   const locale: Locale = options.locale === 'en' ? 'en' : 'zh-CN';
@@ -68,6 +70,16 @@ export function runRules(
       ? options.provenance.cells
       : undefined;
 
+  // Rules read the same cells many times; the report does not change during a run.
+  const cellCache = new Map<string, number | null | undefined>();
+  const readCell = (path: string) => {
+    const cached = cellCache.get(path);
+    if (cached !== undefined || cellCache.has(path)) return cached;
+    const value = getCell(report, path);
+    cellCache.set(path, value);
+    return value;
+  };
+
   const ctxBase = {
     report,
     format,
@@ -78,7 +90,7 @@ export function runRules(
     provenance: options.provenance,
     agencyKind: options.agencyKind ?? meta.agencyKind,
     publishedAt: options.publishedAt ?? meta.publishedAt,
-    cell: (path: string) => getCell(report, path),
+    cell: readCell,
     previousCell: (path: string) => getCell(options.previous, path),
     raw: (path: string) => provenanceCells?.[path] ?? undefined,
     label: describe,
@@ -115,26 +127,34 @@ export function runRules(
         });
       },
       equation(eq) {
-        const all = [...eq.sum, ...eq.equals];
         const values = new Map<string, number>();
-        for (const p of all) {
-          const v = getCell(report, p);
+        let lhs = 0;
+        let rhs = 0;
+        for (const p of eq.sum) {
+          const v = readCell(p);
           if (v === undefined) return; // a row is missing: the SHAPE rules say so
           values.set(p, v ?? 0); // blanks count as 0 (spec §6), CELL-BLANK reports them
+          lhs += v ?? 0;
         }
-        const total = (paths: readonly string[]) =>
-          paths.reduce((s, p) => s + (values.get(p) ?? 0), 0);
+        for (const p of eq.equals) {
+          const v = readCell(p);
+          if (v === undefined) return;
+          values.set(p, v ?? 0);
+          rhs += v ?? 0;
+        }
+        const cells = eq.equals.concat(eq.sum);
         equations.push({
           ...eq,
           rule,
           order,
-          lhs: total(eq.sum),
-          rhs: total(eq.equals),
-          cells: [...new Set([...eq.equals, ...eq.sum])],
+          lhs,
+          rhs,
+          cells: values.size === cells.length ? cells : [...new Set(cells)],
           values,
         });
       },
       pass(note) {
+        if (!collectPasses) return;
         const template =
           rule.meta.messages[note.messageId ?? 'default'] ?? rule.meta.messages.default;
         passes.push({
@@ -169,7 +189,16 @@ export function runRules(
   });
 
   const severityOf = severityAdjuster(active);
-  pending.push(...resolveEquations(equations, passes, severityOf, locale, describe, format));
+  pending.push(
+    ...resolveEquations(
+      equations,
+      collectPasses ? passes : undefined,
+      severityOf,
+      locale,
+      describe,
+      format,
+    ),
+  );
 
   const findings: Finding[] = pending
     .map((f) => ({
@@ -219,7 +248,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  */
 function resolveEquations(
   equations: PendingEquation[],
-  passes: Pass[],
+  passes: Pass[] | undefined,
   severityOf: (rule: Rule, s: Severity) => Severity,
   locale: Locale,
   describe: (path: string) => string,
@@ -227,8 +256,8 @@ function resolveEquations(
 ): PendingFinding[] {
   const failing = equations.filter((e) => !holds(e));
   const passing = equations.filter((e) => holds(e));
-  for (const e of passing) {
-    passes.push({
+  for (const e of passes ? passing : []) {
+    passes!.push({
       ruleId: e.rule.meta.id,
       message: formatMessage(ENGINE_MESSAGES.equationHolds, locale, {
         cell: describe(e.cells[0]!),

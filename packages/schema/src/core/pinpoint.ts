@@ -65,7 +65,11 @@ export function diagnose(
   const inPassing = new Set(passing.flatMap(cellsOf));
   const byCell = new Map<string, number[]>();
   failing.forEach((e, i) => {
-    for (const c of new Set(cellsOf(e))) byCell.set(c, [...(byCell.get(c) ?? []), i]);
+    for (const c of new Set(cellsOf(e))) {
+      const list = byCell.get(c);
+      if (list) list.push(i);
+      else byCell.set(c, [i]);
+    }
   });
 
   const candidates: Explanation[] = [];

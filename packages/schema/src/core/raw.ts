@@ -38,7 +38,19 @@ export interface RawNumber {
  * Parses a raw cell text the way the extractor should have, and says what it
  * had to normalise. Never throws.
  */
+const PLAIN_NUMBER = /^\s*-?\d+(?:\.(\d+))?\s*$/;
+
 export function parseRawNumber(raw: string): RawNumber {
+  // Fast path: most cells are plain digits (the form re-checks on every keystroke).
+  const plain = PLAIN_NUMBER.exec(raw);
+  if (plain) {
+    return {
+      value: Number(raw),
+      decimals: plain[1]?.length ?? 0,
+      thousands: false,
+      fullwidth: false,
+    };
+  }
   const text = squeeze(raw);
   const fullwidth = /[０-９．]/.test(text);
   const half = text.normalize('NFKC');

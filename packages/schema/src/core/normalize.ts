@@ -23,6 +23,20 @@ export function toSimplified(text: string): string {
  * canonical (fullwidth) strings of the templates stay as they are.
  */
 export function normalizeLabel(text: string): string {
+  // Memoised: the label rules normalise the same few hundred labels on every check,
+  // which the form runs on every keystroke.
+  let normal = normalized.get(text);
+  if (normal === undefined) {
+    if (normalized.size >= 10_000) normalized.clear();
+    normal = computeNormalLabel(text);
+    normalized.set(text, normal);
+  }
+  return normal;
+}
+
+const normalized = new Map<string, string>();
+
+function computeNormalLabel(text: string): string {
   return toSimplified(text)
     .normalize('NFKC') // fullwidth brackets, colons, commas and digits → halfwidth
     .replace(/[\s\u00a0\u3000\u200b]+/g, '') // whitespace and line breaks inside labels

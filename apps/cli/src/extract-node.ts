@@ -1,25 +1,17 @@
 /**
- * The one place the CLI calls @nianbao/extract. Interim: until the extractor's
- * Node entry point lands, documents other than report JSON are reported as
- * unreadable (code EXTRACT_UNAVAILABLE) instead of being guessed at.
+ * The one place the CLI calls @nianbao/extract (its Node entry: linkedom for
+ * HTML, mammoth for .docx). Kept behind this module so the pipeline can be
+ * tested on report JSON alone and the extractor swapped in one line.
  */
-// Interim: the contract types until the package's index lands.
-import type {
-  ExtractInput,
-  ExtractOptions,
-  ExtractResult,
-} from '../../../packages/extract/src/types.ts';
+import type { ExtractInput, ExtractOptions, ExtractResult } from '@nianbao/extract';
+import { extractAll } from '@nianbao/extract/node';
 
 export type { ExtractInput, ExtractOptions, ExtractResult };
 
-import { InputError } from './errors.ts';
-
-export async function extractAllFrom(
-  _input: ExtractInput,
-  _options: ExtractOptions,
+/** Every report of a document (a page can hold several); never throws by contract. */
+export function extractAllFrom(
+  input: ExtractInput,
+  options: ExtractOptions,
 ): Promise<ExtractResult[]> {
-  throw new InputError(
-    'EXTRACT_UNAVAILABLE',
-    'the document extractor is not available in this build',
-  );
+  return extractAll(input, options);
 }

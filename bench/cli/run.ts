@@ -1,0 +1,109 @@
+// bench/cli: the built CLI on a batch of 1,000 reports (the corpus repeated):
+// wall time, reports per second and peak memory, per output format and
+// concurrency, plus start-up time. Prints figures and ratios; never fails on a timing.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR } from '../../tests/corpus.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = path.join(ROOT, 'apps/cli/dist/nianbao.mjs');
+const TARGET = Number(process.env.NIANBAO_BENCH_REPORTS ?? 1000);
+// Prints the process's peak resident set size when it exits (the CLI ends with process.exit).
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss_kb='+process.resourceUsage().maxRSS+'\\n'))`;
+
+if (!existsSync(CLI)) {
+  const build = spawnSync('npm', ['run', 'build', '-w', '@nianbao/cli'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(1);
+}
+
+function corpusDocuments(): string[] {
+  const out: string[] = [];
+  for (const sub of ['pages', 'seed', 'text']) {
+    for (const f of readdirSync(path.join(CORPUS_DIR, sub)).sort()) {
+      if (/\.(html|txt)$/.test(f)) out.push(path.join(CORPUS_DIR, sub, f));
+    }
+  }
+  return out;
+}
+
+interface Run {
+  wallMs: number;
+  maxRssMb: number;
+  code: number | null;
+  outputBytes: number;
+}
+
+function runCli(args: string[], output?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, CLI, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const rss = Number(/maxrss_kb=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+      const outputBytes = output && existsSync(output) ? statSync(output).size : 0;
+      resolve({ wallMs, maxRssMb: rss, code, outputBytes });
+    });
+  });
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main() {
+  const docs = corpusDocuments();
+  const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-'));
+  const batch = path.join(dir, 'batch');
+  spawnSync('mkdir', ['-p', batch]);
+  for (let i = 0; i < TARGET; i++) {
+    const src = docs[i % docs.length]!;
+    copyFileSync(src, path.join(batch, `${String(i).padStart(4, '0')}-${path.basename(src)}`));
+  }
+  console.log(
+    `machine: ${cpus().length} cores, Node ${process.version}; batch: ${TARGET} documents (${docs.length} corpus files repeated)`,
+  );
+
+  const startups: number[] = [];
+  for (let i = 0; i < 5; i++) startups.push((await runCli(['--version'])).wallMs);
+  startups.sort((a, b) => a - b);
+  const startup = startups[2]!;
+  console.log(`start-up (nianbao --version, median of 5): ${fmt(startup, 0)} ms`);
+
+  const rows: { label: string; run: Run }[] = [];
+  for (const [label, args] of [
+    ['json  -j 4', ['-f', 'json', '-j', '4']],
+    ['json  -j 1', ['-f', 'json', '-j', '1']],
+    ['text  -j 4', ['-f', 'text', '-j', '4']],
+    ['sarif -j 4', ['-f', 'sarif', '-j', '4']],
+    ['html  -j 4', ['-f', 'html', '-j', '4']],
+  ] as const) {
+    const output = path.join(dir, `out-${label.replace(/\W+/g, '')}`);
+    const run = await runCli(['check', batch, ...args, '--fail-on', 'never', '-o', output], output);
+    rows.push({ label, run });
+    console.log(
+      `${label}: ${fmt(run.wallMs / 1000, 2)} s wall, ${fmt(TARGET / (run.wallMs / 1000))} reports/s, ` +
+        `peak RSS ${fmt(run.maxRssMb, 0)} MB, output ${fmt(run.outputBytes / 1e6, 1)} MB, exit ${run.code}`,
+    );
+  }
+  const j4 = rows[0]!.run;
+  const j1 = rows[1]!.run;
+  console.log(`ratio -j 1 / -j 4 wall time: ${fmt(j1.wallMs / j4.wallMs, 2)}×`);
+  console.log(
+    `ratio start-up / per-report time (json -j 4): ${fmt(startup / (j4.wallMs / TARGET), 1)}×`,
+  );
+  console.log(`peak RSS per report (json -j 4): ${fmt((j4.maxRssMb * 1024) / TARGET, 0)} KB`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

@@ -47,8 +47,10 @@ describe(ID, () => {
     const none = { cells: { [AMOUNT]: { raw: '75394432.52', header: '采购总金额' } } };
     const [finding] = check(report, { ...only, provenance: none });
     expect(finding!.message).toContain('均未注明单位');
-    // Without provenance (the form) the unit cannot be known: silent.
+    // Without provenance (the form), or without the header text, the unit cannot be known: silent.
     expect(check(report, only)).toEqual([]);
+    const noHeader = { cells: { [AMOUNT]: { raw: '75394432.52' } } };
+    expect(check(report, { ...only, provenance: noHeader })).toEqual([]);
   });
 
   it('warns when the header and the cell disagree on the unit', () => {

@@ -65,8 +65,12 @@ const rule: Rule = {
       }
       const unit = cellUnit ?? headerUnit;
       if (!unit) {
-        // Only the document can tell the unit; without provenance (the form) stay silent.
-        if (prov) ctx.flag({ cells: [path], messageId: 'unknown', actual: value });
+        // Only the document can tell the unit: say it is missing only when we
+        // saw both the header and the cell (the form, or an extractor that lost
+        // the header, stays silent).
+        if (prov?.header !== undefined && raw !== undefined) {
+          ctx.flag({ cells: [path], messageId: 'unknown', actual: value });
+        }
         continue;
       }
       if (unit !== '万元') continue;

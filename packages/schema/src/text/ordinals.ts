@@ -87,17 +87,16 @@ const DEPTH: Record<SubLevel, number> = { paren: 0, shi: 1, arabic: 2 };
  */
 export function sequenceIssues(text: string): SequenceIssue[] {
   const issues: SequenceIssue[] = [];
+  const list = markers(text);
   // Last value seen per level; a marker resets the levels below it.
   const last: (Marker | undefined)[] = [undefined, undefined, undefined];
-  for (const marker of markers(text)) {
+  list.forEach((marker, index) => {
     const depth = DEPTH[marker.level];
     const previous = last[depth];
     const prevValue = previous?.value ?? 0;
-    const ok =
-      marker.value === prevValue + 1 ||
-      (marker.value === 1 && previous !== undefined) ||
-      (previous === undefined && marker.value === 1);
+    const ok = marker.value === prevValue + 1 || marker.value === 1;
     const lenientStart = previous === undefined && marker.level !== 'paren';
+    let current = marker;
     if (!ok && !lenientStart) {
       issues.push({
         level: marker.level,
@@ -105,9 +104,24 @@ export function sequenceIssues(text: string): SequenceIssue[] {
         expected: render[marker.level](prevValue + 1),
         ...(previous && { previous: previous.raw.replace(/^[#*\-—\s]+/, '') }),
       });
+      // 一是、三是、三是: when the list goes on as if this one had been right,
+      // it was a slip of this ordinal alone; count it as the expected one so
+      // that the next is not reported too.
+      const next = nextSameLevel(list, index);
+      if (next?.value === prevValue + 2) current = { ...marker, value: prevValue + 1 };
     }
-    last[depth] = marker;
+    last[depth] = current;
     for (let d = depth + 1; d < last.length; d++) last[d] = undefined;
-  }
+  });
   return issues;
+}
+
+/** The next marker of the same level, unless a higher level intervenes. */
+function nextSameLevel(list: Marker[], index: number): Marker | undefined {
+  const depth = DEPTH[list[index]!.level];
+  for (const m of list.slice(index + 1)) {
+    if (DEPTH[m.level] < depth) return undefined;
+    if (DEPTH[m.level] === depth) return m;
+  }
+  return undefined;
 }

@@ -39,3 +39,15 @@ describe(ID, () => {
     expect(sequenceIssues(text)).toEqual([]);
   });
 });
+
+describe(`${ID}: one slip is one finding`, () => {
+  it('reports 一是、三是、三是 once, at the first 三是 (pt-syq-2023 section 五)', () => {
+    expect(sequenceIssues('一是甲；三是乙；三是丙。')).toMatchObject([
+      { found: '三是', expected: '二是' },
+    ]);
+  });
+
+  it('still reports a missing item when the list goes on from the wrong number', () => {
+    expect(sequenceIssues('1.甲 3.乙 4.丙').map((i) => i.found)).toEqual(['3.']);
+  });
+});

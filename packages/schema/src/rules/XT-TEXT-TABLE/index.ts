@@ -1,4 +1,4 @@
-import type { Rule } from '../../core/types.ts';
+import type { Rule, RuleContext } from '../../core/types.ts';
 import { sectionPath, sectionText } from '../../text/sections.ts';
 import { type Alternative, statementsIn, TOPIC_CELLS } from './statements.ts';
 
@@ -30,10 +30,6 @@ const rule: Rule = {
         zh: '正文称“{quote}”，但{what}不在报告中（未找到表格），无法核对',
         en: 'The text says "{quote}", but {what} is not in the report (table not found), so it cannot be verified',
       },
-      blank: {
-        zh: '正文称“{quote}”，但{what}为空白，无法核对',
-        en: 'The text says "{quote}", but {what} is blank, so it cannot be verified',
-      },
       unknown: {
         zh: '正文称“{quote}”，该数字无法对应到表三、表四的单元格，无法核对',
         en: 'The text says "{quote}"; this number cannot be tied to a cell of tables 3 or 4',
@@ -64,7 +60,7 @@ const rule: Rule = {
           });
           continue;
         }
-        const alternatives = TOPIC_CELLS[statement.topic];
+        const alternatives = withRowSums(TOPIC_CELLS[statement.topic], ctx, describe, en);
         const primary = alternatives[0]!;
         const values = alternatives.map((alt) => alt.cells.map((c) => ctx.cell(c)));
         if (values.every((v) => v.some((x) => x === undefined))) {
@@ -77,22 +73,16 @@ const rule: Rule = {
           });
           continue;
         }
-        if (values.every((v) => v.every((x) => x === null || x === undefined))) {
-          ctx.flag({
-            cells: [...primary.cells, sectionPath(number)],
-            messageId: 'blank',
-            severity: 'info',
-            params: { ...base, what: describe(primary) },
-            key,
-          });
-          continue;
-        }
-        // Blank cells count as 0 (CELL-BLANK reports them), as in the arithmetic rules.
+        // Blank cells count as 0 (CELL-BLANK reports them), as in the arithmetic
+        // rules; but an alternative that is blank throughout is weaker evidence
+        // than the row sums standing beside it.
         const sums = values.map((v) =>
           v.some((x) => x === undefined) ? undefined : v.reduce<number>((s, x) => s + (x ?? 0), 0),
         );
-        const hit = sums.indexOf(statement.value);
-        if (hit !== -1) {
+        const blank = values.map((v) => v.every((x) => x === null));
+        const order = [...sums.keys()].sort((a, b) => Number(blank[a]) - Number(blank[b]));
+        const hit = order.find((i) => sums[i] === statement.value);
+        if (hit !== undefined) {
           ctx.pass({
             cells: alternatives[hit]!.cells,
             messageId: 'matched',
@@ -100,8 +90,9 @@ const rule: Rule = {
           });
           continue;
         }
-        const expected = sums.find((s) => s !== undefined)!;
-        const alt = alternatives[sums.indexOf(expected)]!;
+        const best = order.find((i) => sums[i] !== undefined)!;
+        const expected = sums[best]!;
+        const alt = alternatives[best]!;
         ctx.flag({
           cells: [...alt.cells, sectionPath(number)],
           expected,
@@ -113,5 +104,42 @@ const rule: Rule = {
     }
   },
 };
+
+const APPLICANTS = [
+  'naturalPerson',
+  'commercial',
+  'research',
+  'publicInterest',
+  'legalService',
+  'otherOrg',
+];
+
+/**
+ * When the 总计 column of table 三 is left blank (as sh-gov-office-2019 does on
+ * every result row), the rows' applicant cells still say what the total is:
+ * add their sum as a further alternative, named as such.
+ */
+function withRowSums(
+  alternatives: Alternative[],
+  ctx: RuleContext,
+  describe: (alt: Alternative) => string,
+  en: boolean,
+): Alternative[] {
+  const out = [...alternatives];
+  for (const alt of alternatives) {
+    const totals = alt.cells.every((c) => c.startsWith('applications.') && c.endsWith('.total'));
+    if (!totals || !alt.cells.every((c) => ctx.cell(c) === null)) continue;
+    const cells = alt.cells.flatMap((c) => APPLICANTS.map((k) => c.replace(/\.total$/, `.${k}`)));
+    if (cells.every((c) => ctx.cell(c) === null || ctx.cell(c) === undefined)) continue;
+    const name = describe(alt);
+    out.push({
+      cells,
+      label: en
+        ? { zh: '', en: `${name} (its total column is blank: the sum of the applicant columns)` }
+        : { zh: `${name}（总计栏空白，按各申请人列之和）`, en: '' },
+    });
+  }
+  return out;
+}
 
 export default rule;

@@ -10,13 +10,19 @@ export type Topic =
   | 'carriedOver'
   | 'naturalPerson'
   | 'organisations'
+  | 'commercial'
+  | 'research'
+  | 'publicInterest'
+  | 'legalService'
   | 'handled'
   | 'carriedForward'
   | 'granted'
   | 'partiallyGranted'
+  | 'grantedOrPartial'
   | 'denied'
   | 'unavailable'
   | 'notProcessed'
+  | 'otherHandling'
   | 'review'
   | 'litigation'
   | 'appealsAll'
@@ -57,6 +63,17 @@ export interface Alternative {
 }
 
 const T3 = (zh: string, en: string) => ({ zh: `表三${zh}`, en: `table 3, ${en}` });
+
+/** One applicant column: row 一, or rows 一 + 二. */
+function column(key: string, zh: string, en: string): Alternative[] {
+  return [
+    { cells: [`${A}.newReceived.${key}`] },
+    {
+      cells: [`${A}.newReceived.${key}`, `${A}.carriedOver.${key}`],
+      label: T3(`“一”“二”两行「${zh}」之和`, `the "${en}" of rows I and II together`),
+    },
+  ];
+}
 
 /**
  * The cells a topic denotes, as alternatives: the text may count only new
@@ -102,10 +119,23 @@ export const TOPIC_CELLS: Record<Exclude<Topic, 'unknown'>, Alternative[]> = {
       ),
     },
   ],
+  commercial: column('commercial', '商业企业', 'Businesses'),
+  research: column('research', '科研机构', 'Research institutions'),
+  publicInterest: column('publicInterest', '社会公益组织', 'Public-interest organisations'),
+  legalService: column('legalService', '法律服务机构', 'Legal-service institutions'),
   handled: [{ cells: [`${R}.total.total`] }],
   carriedForward: [{ cells: [`${A}.carriedForward.total`] }],
   granted: [{ cells: [`${R}.granted.total`] }],
   partiallyGranted: [{ cells: [`${R}.partiallyGranted.total`] }],
+  grantedOrPartial: [
+    {
+      cells: [`${R}.granted.total`, `${R}.partiallyGranted.total`],
+      label: T3(
+        '「（一）予以公开」与「（二）部分公开」两行「总计」之和',
+        'the "Total" of rows (1) and (2) together',
+      ),
+    },
+  ],
   denied: [
     {
       cells: rowCells(DENIED, 'total'),
@@ -123,6 +153,8 @@ export const TOPIC_CELLS: Record<Exclude<Topic, 'unknown'>, Alternative[]> = {
         'the "Total" of the rows under "(4) Cannot be provided"',
       ),
     },
+    // "因本机关不掌握等原因无法提供265件" may count the first row only.
+    { cells: [`${R}.unavailable.notHeld.total`] },
   ],
   notProcessed: [
     {
@@ -130,6 +162,17 @@ export const TOPIC_CELLS: Record<Exclude<Topic, 'unknown'>, Alternative[]> = {
       label: T3(
         '「（五）不予处理」各行「总计」之和',
         'the "Total" of the rows under "(5) Not processed"',
+      ),
+    },
+  ],
+  // (六) is one row in the 2019 format and three in the 2021 format; a missing row counts as absent.
+  otherHandling: [
+    { cells: [`${R}.other.total`] },
+    {
+      cells: ['overdueCorrection', 'unpaidFee', 'other'].map((k) => `${R}.other.${k}.total`),
+      label: T3(
+        '「（六）其他处理」各行「总计」之和',
+        'the "Total" of the rows under "(6) Other handling"',
       ),
     },
   ],
@@ -162,7 +205,7 @@ export const TOPIC_CELLS: Record<Exclude<Topic, 'unknown'>, Alternative[]> = {
 const OTHER_PROCEDURES =
   /行政许可|许可事项|审批|政务服务|热线|12345|提案|建议|信访件|来信|来访|咨询/;
 
-/** Classifies the words before a number; the most specific cue wins. */
+/** Classifies the words before a number (or, failing that, right after it); the most specific cue wins. */
 function classify(lead: string, sentence: string): Topic | undefined {
   const review = /复议/.test(lead);
   const suit = /诉讼|起诉/.test(lead);
@@ -170,22 +213,29 @@ function classify(lead: string, sentence: string): Topic | undefined {
   if (review) return 'review';
   if (suit) return 'litigation';
   // The result categories of table 三 are named by their own words.
+  if (/予以公开/.test(lead) && /部分公开/.test(lead)) return 'grantedOrPartial';
   if (/部分公开/.test(lead)) return 'partiallyGranted';
   if (/不予公开/.test(lead)) return 'denied';
   if (/予以公开|同意公开|全部公开/.test(lead)) return 'granted';
   if (/无法提供|不掌握|信息不存在/.test(lead)) return 'unavailable';
   if (/不予处理/.test(lead)) return 'notProcessed';
+  if (/其他处理/.test(lead)) return 'otherHandling';
   // The rest are about applications only when the sentence says so.
   if (!/申请/.test(sentence)) return undefined;
   if (/自然人/.test(lead)) return 'naturalPerson';
   if (/法人|其他组织/.test(lead)) return 'organisations';
-  if (/结转(?:至|到)?下一?年|转入下一?年|结转下年|继续办理/.test(lead)) return 'carriedForward';
+  if (/商业企业|企业/.test(lead)) return 'commercial';
+  if (/科研机构/.test(lead)) return 'research';
+  if (/社会公益组织|公益组织/.test(lead)) return 'publicInterest';
+  if (/法律服务机构|律师事务所/.test(lead)) return 'legalService';
+  if (/结转(?:至|到)?下一?年|转入下一?年|结转下年|继续办理|顺延(?:至|到)?下一?年/.test(lead)) {
+    return 'carriedForward';
+  }
   if (/上一?年度?结转|上一?年度?转结|上年遗留/.test(lead)) return 'carriedOver';
   if (OTHER_PROCEDURES.test(lead)) return undefined;
   if (/新收|新增/.test(lead) && /申请/.test(lead)) return 'newReceived';
   if (/收到|受理|接收|接到|收悉|申请总数|申请量/.test(lead)) return 'received';
   if (/办结|办理|答复|处理/.test(lead)) return 'handled';
-  if (/申请/.test(lead)) return 'unknown';
   return undefined;
 }
 
@@ -201,13 +251,19 @@ export function statementsIn(text: string): Statement[] {
     const numberEnds = [...sentence.matchAll(ANY_NUMBER)].map((m) => m.index! + m[0].length);
     for (const m of sentence.matchAll(NUMBER)) {
       const start = m.index!;
-      const from = Math.max(0, ...numberEnds.filter((end) => end <= start));
+      const end = start + m[0].length;
+      const from = Math.max(0, ...numberEnds.filter((e) => e <= start));
       const lead = sentence.slice(from, start);
-      const topic = classify(lead, sentence);
+      // "另有72件申请……顺延到下年度答复": the words may follow the number.
+      const trail = sentence.slice(end).split(/[，,；;：:（(]/)[0] ?? '';
+      let topic = classify(lead, sentence) ?? classify(trail, sentence);
+      // A count in a sentence about applications that names no cell is still reported.
+      if (!topic && /申请/.test(sentence) && !OTHER_PROCEDURES.test(lead + trail))
+        topic = 'unknown';
       if (!topic) continue;
       const quote = sentence
-        .slice(from, start + m[0].length)
-        .replace(/^[\d.件起宗次条个，,；;：:、]+/, '');
+        .slice(from, end + (classify(lead, sentence) ? 0 : trail.length))
+        .replace(/^[\d.%年月日件起宗次条个，,；;：:、）)（(]+/, '');
       out.push({ topic, value: Number(m[1]), quote: [...quote].slice(-80).join('') });
     }
   }

@@ -11,7 +11,7 @@ import {
 } from '@nianbao/render';
 import { type Locale, type Report, ruleCatalogue } from '@nianbao/schema';
 import reportJsonSchema from '@nianbao/schema/report.schema.json';
-import { SingleBar } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createColors } from 'picocolors';
 import pkg from '../package.json' with { type: 'json' };
@@ -150,12 +150,15 @@ async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<numb
 
   const showBar = flags.progress && Boolean(io.stderr.isTTY) && inputs.length > 1;
   const bar = showBar
-    ? new SingleBar({
-        stream: io.stderr as NodeJS.WriteStream,
-        format: ' {bar} {value}/{total} {source}',
-        hideCursor: true,
-        clearOnComplete: true,
-      })
+    ? new SingleBar(
+        {
+          stream: io.stderr as NodeJS.WriteStream,
+          format: ' {bar} {value}/{total} {source}',
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        Presets.shades_classic,
+      )
     : undefined;
   bar?.start(inputs.length, 0, { source: '' });
   let batch: Batch;

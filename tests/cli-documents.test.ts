@@ -1,0 +1,117 @@
+// The built CLI on other kinds of documents (.docx, a page holding two reports) and
+// on a terminal: colour and the progress bar only where they belong.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
+import { CORPUS_DIR, corpusPath, readCorpus } from './corpus.ts';
+
+interface Result {
+  source: string;
+  found: boolean;
+  agencyName: string | null;
+  reportYear: number | null;
+  report: { applications?: unknown; appeals?: unknown } | null;
+  findings: { fingerprint: string }[];
+}
+const results = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results;
+const ESC = '\u001b[';
+
+beforeAll(() => ensureCliBuilt(), 180_000);
+
+describe('documents', () => {
+  it('reads a .docx like the page it was made from', async () => {
+    const docx = path.join(ROOT, 'packages/extract/test/fixtures/pt-syq-2019.docx');
+    const run = await runCli(['check', docx, corpusPath('pages/pt-syq-2019.html'), '-f', 'json']);
+    const [fromDocx, fromHtml] = results(run.stdout);
+    expect(fromDocx!.found).toBe(true);
+    expect(fromDocx!.reportYear).toBe(2019);
+    expect(fromDocx!.report?.applications).toEqual(fromHtml!.report?.applications);
+    expect(fromDocx!.report?.appeals).toEqual(fromHtml!.report?.appeals);
+  });
+
+  it('gives one result per report when a page holds two', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-two-'));
+    const page = readCorpus('pages/pt-syq-2023.html');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(page)![1];
+    writeFileSync(
+      path.join(dir, 'two.html'),
+      `<html><head><meta charset="utf-8"></head><body><div>${readCorpus('pages/sh-gov-office-2019.fragment.html')}</div><div>${body}</div></body></html>`,
+    );
+    const [first, second] = results(
+      (await runCli(['check', 'two.html', '-f', 'json'], { cwd: dir })).stdout,
+    );
+    expect(first!.source).toBe('two.html');
+    expect(second!.source).toBe('two.html#2');
+    expect([first!.reportYear, second!.reportYear]).toEqual([2019, 2023]);
+  });
+
+  it('reads report JSON written by another tool, and rejects JSON that is not a report', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-json-'));
+    const [seed] = results(
+      (await runCli(['check', corpusPath('seed/000_42380e1adf95d416.txt'), '-f', 'json'])).stdout,
+    );
+    writeFileSync(path.join(dir, 'seed.report.json'), JSON.stringify(seed!.report));
+    writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
+    const run = await runCli(['check', 'seed.report.json', 'other.json', '-f', 'json'], {
+      cwd: dir,
+    });
+    const [fromJson, other] = results(run.stdout) as (Result & { error?: { code: string } })[];
+    // Without the extractor's provenance (raw cell and header texts) the rules that read them stay
+    // silent; every other finding is the same.
+    const fromText = new Set(seed!.findings.map((f) => f.fingerprint));
+    expect(fromJson!.findings.length).toBeGreaterThan(0);
+    for (const f of fromJson!.findings) expect(fromText.has(f.fingerprint)).toBe(true);
+    expect(other!.error?.code).toBe('INVALID_REPORT');
+    // A folder takes *.report.json only: other JSON beside the pages is data.
+    const folder = results((await runCli(['check', '.', '-f', 'json'], { cwd: dir })).stdout);
+    expect(folder.map((r) => r.source)).toEqual(['seed.report.json']);
+  });
+});
+
+describe('terminal', () => {
+  it('colours text on request or FORCE_COLOR, never with NO_COLOR or into a file', async () => {
+    const seed = corpusPath('seed/000_42380e1adf95d416.txt');
+    expect((await runCli(['check', seed])).stdout.includes(ESC)).toBe(false);
+    expect(
+      (await runCli(['check', seed], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout.includes(
+        ESC,
+      ),
+    ).toBe(true);
+    expect((await runCli(['check', seed, '--color'])).stdout.includes(ESC)).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-color-'));
+    await runCli(['check', seed, '--color', '-o', path.join(dir, 'out.txt')]);
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8').includes(ESC)).toBe(false);
+  });
+
+  it('draws a progress bar on a terminal for several inputs, and nothing when piped', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-tty-'));
+    const out = path.join(dir, 'out.json');
+    // util-linux `script` runs the CLI on a pseudo-terminal, as a reviewer's shell would.
+    const tty = execFileSync(
+      'script',
+      [
+        '-qec',
+        `${process.execPath} ${CLI} check ${CORPUS_DIR} -f json -o ${out} --fail-on never`,
+        '/dev/null',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(tty).toMatch(/9\/9/);
+    expect(results(readFileSync(out, 'utf8'))).toHaveLength(9);
+    const piped = await runCli(['check', CORPUS_DIR, '-f', 'json', '--fail-on', 'never']);
+    expect(piped.stderr).toBe('');
+    const one = execFileSync(
+      'script',
+      [
+        '-qec',
+        `${process.execPath} ${CLI} check ${corpusPath('seed/000_42380e1adf95d416.txt')} -o ${out} --fail-on never`,
+        '/dev/null',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(one).not.toMatch(/1\/1/);
+  });
+});

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../src/core/engine.ts';
 import type { Rule } from '../src/core/types.ts';
-import { check, checkDetailed, getCell, setCell } from '../src/index.ts';
+import { blankReport, check, checkDetailed, getCell, setCell } from '../src/index.ts';
 import { consistentReport } from '../src/testing.ts';
 
 const GRANTED = 'applications.results.granted';
@@ -128,6 +128,24 @@ describe('pinpointing', () => {
     const fixes = (t: number) => runRules([rule], build(t)).findings.map((f) => f.fix);
     expect(fixes(7)).toEqual([{ cell: A, value: 2 }]);
     expect(fixes(3)).toEqual([undefined, undefined]);
+  });
+
+  it('does not blame a filled cell while a cell of its equations is still blank (the form)', () => {
+    // Half-filled: only 一、本年新收 of 自然人 typed so far.
+    const report = setCell(blankReport('2021'), 'applications.newReceived.naturalPerson', 5);
+    const findings = check(report).filter((f) => f.ruleId.startsWith('T3-'));
+    expect(findings.filter((f) => f.fix)).toEqual([]);
+    expect(findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['T3-COL-BALANCE', 'T3-ROW-TOTAL']),
+    );
+  });
+
+  it('proposes filling a blank cell when it is the only unknown of its equations', () => {
+    const base = consistentReport('2019', 2);
+    const cell = `${GRANTED}.total`;
+    const findings = check(setCell(base, cell, null)).filter((f) => f.fix);
+    expect(findings.map((f) => f.fix)).toEqual([{ cell, value: getCell(base, cell) }]);
+    expect(findings[0]!.actual).toBe(0);
   });
 
   it('never singles out a cell of table 四 (one equation per group)', () => {

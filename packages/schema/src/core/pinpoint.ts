@@ -5,7 +5,8 @@
  * cell satisfies all of them. When exactly one way exists to explain all the
  * failing equations of a connected group by such cells, each chosen cell gets a
  * `fix`; otherwise (table 四: one equation per group, five candidate cells) no
- * cell is singled out.
+ * cell is singled out. A cell is never blamed while another cell of one of its
+ * equations is blank: the blank may simply not be filled in yet.
  */
 
 export interface SolvedEquation {
@@ -17,6 +18,8 @@ export interface SolvedEquation {
   rhs: number;
   /** Cell values with blanks as 0. */
   values: ReadonlyMap<string, number>;
+  /** Cells that were blank (null). */
+  blanks?: ReadonlySet<string>;
 }
 
 export interface Explanation {
@@ -80,6 +83,13 @@ export function diagnose(
     let ok = true;
     for (const i of eqs) {
       const e = failing[i]!;
+      // A blank cell is not yet known, not evidence of 0 (the form checks half-filled
+      // tables): while another cell of the equation is blank, it may be the one
+      // missing, so a filled cell is not blamed. The blank cell itself may be the fix.
+      if (e.blanks && [...e.blanks].some((b) => b !== cell)) {
+        ok = false;
+        break;
+      }
       const k = coefficient(e, cell);
       if (k === 0) {
         ok = false;
@@ -91,6 +101,9 @@ export function diagnose(
       else if (Math.abs(value - solved) > 1e-9 * Math.max(1, Math.abs(value))) ok = false;
     }
     if (!ok || value === undefined) continue;
+    // Filling a blank is proposed only when two equations agree on its value: one
+    // equation alone (a group of table 四) cannot tell a missing value from a wrong total.
+    if (eqs.length < 2 && failing[eqs[0]!]!.blanks?.has(cell)) continue;
     const rounded = Math.round(value * 1e6) / 1e6;
     if (!allowsValue(cell, rounded)) continue;
     candidates.push({ cell, value: rounded, actual, equations: eqs });

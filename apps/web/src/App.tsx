@@ -1,4 +1,4 @@
-import { check, type Format, type Locale } from '@nianbao/schema';
+import { check, type Finding, type Format, type Locale } from '@nianbao/schema';
 import {
   useCallback,
   useEffect,
@@ -11,7 +11,7 @@ import {
 import { DraftsPanel } from './components/DraftsPanel.tsx';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { FindingsPanel } from './components/FindingsPanel.tsx';
-import { flagsByPath } from './components/flags.ts';
+import { flagsByPath, stableSubset } from './components/flags.ts';
 import { type ImportNote, ImportPanel } from './components/ImportPanel.tsx';
 import { MetaForm } from './components/MetaForm.tsx';
 import { ReadyBanner } from './components/ReadyBanner.tsx';
@@ -25,7 +25,7 @@ import {
 import { Ui } from './i18n/context.tsx';
 import { fill, STRINGS } from './i18n/strings.ts';
 import { isCellBlock, parseClipboardTable } from './lib/clipboard.ts';
-import { DraftStore } from './lib/drafts.ts';
+import { type Draft, DraftStore } from './lib/drafts.ts';
 import { type Direction, moveFrom, planPaste } from './lib/grid.ts';
 import { decodeImportHash, hasImportHash } from './lib/hash-import.ts';
 import { markEdit, markRendered, timed } from './lib/perf.ts';
@@ -102,14 +102,45 @@ export function App({ store: given }: { store?: DraftStore }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // Every change is a saved draft.
+  // Every change is saved as a draft: at most 300 ms later (a localStorage write costs
+  // milliseconds, too much for every keystroke), and at once when the page is hidden,
+  // closed or reloaded, or another draft is opened.
+  const unsaved = useRef<Draft | undefined>(undefined);
+  const listed = useRef<string | undefined>(undefined);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flushDraft = useCallback(() => {
+    clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    const draft = unsaved.current;
+    if (!draft) return;
+    unsaved.current = undefined;
+    setSaveError(store.save(draft));
+    store.setCurrent(draft.id);
+    // A draft saved for the first time joins the list.
+    if (listed.current !== draft.id) {
+      listed.current = draft.id;
+      setDrafts(store.list());
+    }
+  }, [store]);
   useEffect(() => {
-    setSaveError(store.save(draftFromState(state)));
-    store.setCurrent(state.draftId);
-  }, [store, state]);
-  // The list is re-read when the set of drafts may have changed, not on every keystroke.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the open draft changes
-  useEffect(() => setDrafts(store.list()), [store, state.draftId]);
+    if (unsaved.current && unsaved.current.id !== state.draftId) flushDraft();
+    unsaved.current = draftFromState(state);
+    saveTimer.current ??= setTimeout(flushDraft, 300);
+  }, [state, flushDraft]);
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flushDraft();
+    };
+    window.addEventListener('pagehide', flushDraft);
+    window.addEventListener('beforeunload', flushDraft);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flushDraft);
+      window.removeEventListener('beforeunload', flushDraft);
+      document.removeEventListener('visibilitychange', onHidden);
+      flushDraft();
+    };
+  }, [flushDraft]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -121,19 +152,36 @@ export function App({ store: given }: { store?: DraftStore }) {
     }
   }, [locale, t]);
 
-  const findings = useMemo(
-    () =>
-      timed('nb:check', () =>
-        check(state.report, {
-          locale,
-          ...(state.provenance && { provenance: state.provenance }),
-        }),
-      ),
-    [state.report, state.provenance, locale],
-  );
+  // The same findings as before keep their identity, so the panel and marks are not redrawn.
+  const lastFindings = useRef<{ list: Finding[]; signature: string }>(undefined);
+  const findings = useMemo(() => {
+    const list = timed('nb:check', () =>
+      check(state.report, {
+        locale,
+        ...(state.provenance && { provenance: state.provenance }),
+      }),
+    );
+    const signature = list
+      .map(
+        (f) =>
+          `${f.fingerprint}|${f.severity}|${f.message}|${f.fix?.cell}|${f.fix?.value}|${f.cells.join()}`,
+      )
+      .join('\n');
+    if (lastFindings.current?.signature === signature) return lastFindings.current.list;
+    lastFindings.current = { list, signature };
+    return list;
+  }, [state.report, state.provenance, locale]);
   const flags = useMemo(() => flagsByPath(findings), [findings]);
+  const metaFlagsRef = useRef<ReturnType<typeof stableSubset>>(undefined);
+  metaFlagsRef.current = stableSubset(metaFlagsRef.current, flags, (p) => p.startsWith('meta.'));
+  const sectionFlagsRef = useRef<ReturnType<typeof stableSubset>>(undefined);
+  sectionFlagsRef.current = stableSubset(
+    sectionFlagsRef.current,
+    flags,
+    (p) => p.startsWith('sections.') || p === 'preamble',
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: the mark is taken each time new findings reach the DOM
-  useLayoutEffect(() => markRendered(), [findings]);
+  useLayoutEffect(() => markRendered(), [state.report, findings]);
 
   const onCommit = useCallback((path: string, value: number | null, raw: string) => {
     markEdit();
@@ -168,23 +216,38 @@ export function App({ store: given }: { store?: DraftStore }) {
     focusPath(cell);
   }, []);
 
-  const openDraft = (id: string) => {
-    const loaded = store.load(id);
-    if (loaded?.ok) dispatch({ type: 'load', draft: loaded.draft });
-    setDrafts(store.list());
-  };
-  const deleteDraft = (id: string) => {
-    store.remove(id);
-    if (id === state.draftId) {
-      const next = store.list().find((d) => !d.corrupt);
-      const loaded = next && store.load(next.id);
-      dispatch({ type: 'load', draft: loaded?.ok ? loaded.draft : blankDraft() });
-    }
-    setDrafts(store.list());
-  };
-  const onImported = (payload: ReportPayload) => {
+  const currentId = useRef(state.draftId);
+  currentId.current = state.draftId;
+  const openDraft = useCallback(
+    (id: string) => {
+      flushDraft();
+      const loaded = store.load(id);
+      if (loaded?.ok) dispatch({ type: 'load', draft: loaded.draft });
+      setDrafts(store.list());
+    },
+    [store, flushDraft],
+  );
+  const deleteDraft = useCallback(
+    (id: string) => {
+      flushDraft();
+      store.remove(id);
+      if (id === currentId.current) {
+        const next = store.list().find((d) => !d.corrupt);
+        const loaded = next && store.load(next.id);
+        dispatch({ type: 'load', draft: loaded?.ok ? loaded.draft : blankDraft() });
+      }
+      setDrafts(store.list());
+    },
+    [store, flushDraft],
+  );
+  const newDraft = useCallback(() => dispatch({ type: 'load', draft: blankDraft() }), []);
+  const onImported = useCallback((payload: ReportPayload) => {
     dispatch({ type: 'load', draft: draftFromPayload(payload) });
-  };
+  }, []);
+
+  const reportRef = useRef(state.report);
+  reportRef.current = state.report;
+  const getReport = useCallback(() => reportRef.current, []);
 
   const tableProps: TableProps = {
     report: state.report,
@@ -239,14 +302,14 @@ export function App({ store: given }: { store?: DraftStore }) {
               saveError={saveError}
               onOpen={openDraft}
               onDelete={deleteDraft}
-              onNew={() => dispatch({ type: 'load', draft: blankDraft() })}
+              onNew={newDraft}
             />
           </div>
           <MetaForm
             meta={state.report.meta}
             format={format}
             formatPinned={state.formatPinned}
-            flags={flags}
+            flags={metaFlagsRef.current.map}
             dispatch={dispatch}
           />
           <p className="paste-status" role="status" aria-live="polite">
@@ -258,10 +321,10 @@ export function App({ store: given }: { store?: DraftStore }) {
           <SectionsForm
             preamble={state.report.preamble}
             sections={state.report.sections}
-            flags={flags}
+            flags={sectionFlagsRef.current.map}
             dispatch={dispatch}
           />
-          <ExportPanel report={state.report} />
+          <ExportPanel getReport={getReport} />
         </main>
         <aside className="side-col">
           <ReadyBanner findings={findings} />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useUi } from '../i18n/context.tsx';
 import { fill } from '../i18n/strings.ts';
 import { downloadText } from '../lib/download.ts';
@@ -14,7 +15,7 @@ export interface DraftsPanelProps {
 }
 
 /** Saved drafts: open, delete, start a new one; a damaged draft is shown with its reason. */
-export function DraftsPanel(props: DraftsPanelProps) {
+export const DraftsPanel = memo(function DraftsPanel(props: DraftsPanelProps) {
   const { store, drafts, currentId, saveError, onOpen, onDelete, onNew } = props;
   const { locale, t } = useUi();
   const nameOf = (d: DraftSummary) =>
@@ -81,4 +82,4 @@ export function DraftsPanel(props: DraftsPanelProps) {
       </ul>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import type { Report } from '@nianbao/schema';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useUi } from '../i18n/context.tsx';
 import { fill } from '../i18n/strings.ts';
 import { downloadText, reportFileName } from '../lib/download.ts';
@@ -14,12 +14,16 @@ export async function officialTablesHtml(report: Report, locale: 'zh-CN' | 'en')
 }
 
 /** Export the report JSON, the CMS fragment, or print. */
-export function ExportPanel({ report }: { report: Report }) {
+export const ExportPanel = memo(function ExportPanel({ getReport }: { getReport(): Report }) {
   const { locale, t } = useUi();
   const [note, setNote] = useState<string>();
-  const name = (ext: string) => reportFileName(report.meta.agencyName, report.meta.reportYear, ext);
+  const name = (ext: string) => {
+    const { meta } = getReport();
+    return reportFileName(meta.agencyName, meta.reportYear, ext);
+  };
 
   function exportJson() {
+    const report = getReport();
     try {
       downloadText(name('json'), 'application/json', reportToJson(report));
       setNote(undefined);
@@ -40,7 +44,7 @@ export function ExportPanel({ report }: { report: Report }) {
           data-export="html"
           title={t.exportHtmlHint}
           onClick={async () => {
-            const html = await officialTablesHtml(report, locale);
+            const html = await officialTablesHtml(getReport(), locale);
             downloadText(name('html'), 'text/html', `${html}\n`);
           }}
         >
@@ -51,7 +55,7 @@ export function ExportPanel({ report }: { report: Report }) {
           data-export="copy-html"
           onClick={async () => {
             try {
-              const html = await officialTablesHtml(report, locale);
+              const html = await officialTablesHtml(getReport(), locale);
               await navigator.clipboard.write([
                 new ClipboardItem({
                   'text/html': new Blob([html], { type: 'text/html' }),
@@ -80,4 +84,4 @@ export function ExportPanel({ report }: { report: Report }) {
       )}
     </section>
   );
-}
+});

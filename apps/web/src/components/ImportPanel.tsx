@@ -1,5 +1,5 @@
 import type { Finding } from '@nianbao/schema';
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { useUi } from '../i18n/context.tsx';
 import { fill } from '../i18n/strings.ts';
 import { type ImportOutcome, importFile, importText, MAX_FILE_MB } from '../lib/importing.ts';
@@ -20,7 +20,11 @@ export interface ImportPanelProps {
 }
 
 /** Paste the whole report, or open a file; read in the browser by @nianbao/extract. */
-export function ImportPanel({ note, onNote, onImported }: ImportPanelProps) {
+export const ImportPanel = memo(function ImportPanel({
+  note,
+  onNote,
+  onImported,
+}: ImportPanelProps) {
   const { locale, t } = useUi();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -139,4 +143,4 @@ export function ImportPanel({ note, onNote, onImported }: ImportPanelProps) {
       </div>
     </section>
   );
-}
+});

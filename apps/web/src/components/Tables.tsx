@@ -12,9 +12,9 @@ import {
   type RowTemplate,
   SECTIONS,
 } from '@nianbao/schema';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import { pick, useUi } from '../i18n/context.tsx';
-import type { Direction } from '../lib/grid.ts';
+import { type Direction, gridsOf } from '../lib/grid.ts';
 import { CellInput } from './CellInput.tsx';
 import type { FieldFlag } from './flags.ts';
 
@@ -40,8 +40,28 @@ function cellLabel(format: Format, path: string, locale: Locale): string {
   return label;
 }
 
-function Cell({ path, props }: { path: string; props: TableProps }) {
+/** The latest table props, read by memoised rows that re-render only when their own cells change. */
+type Live = { current: TableProps };
+
+/** Everything a row's cells show, as one string: the row re-renders only when it changes. */
+function stampOf(props: TableProps, paths: readonly string[]): string {
+  return paths
+    .map((p) => {
+      const f = props.flags.get(p);
+      return `${getCell(props.report, p)}\u0002${props.provenance?.cells[p]?.raw ?? ''}\u0002${f?.severity ?? ''}\u0002${f?.message ?? ''}`;
+    })
+    .join('\u0001');
+}
+
+function useLive(props: TableProps): Live {
+  const live = useRef(props);
+  live.current = props;
+  return live;
+}
+
+function Cell({ path, live }: { path: string; live: Live }) {
   const { locale } = useUi();
+  const props = live.current;
   const { report, provenance, flags } = props;
   const flag = flags.get(path);
   return (
@@ -59,7 +79,13 @@ function Cell({ path, props }: { path: string; props: TableProps }) {
   );
 }
 
-function HeaderRow({ cells, locale }: { cells: HeaderCell[]; locale: Locale }) {
+const HeaderRow = memo(function HeaderRow({
+  cells,
+  locale,
+}: {
+  cells: HeaderCell[];
+  locale: Locale;
+}) {
   return (
     <tr>
       {cells.map((c, i) => (
@@ -75,7 +101,7 @@ function HeaderRow({ cells, locale }: { cells: HeaderCell[]; locale: Locale }) {
       ))}
     </tr>
   );
-}
+});
 
 /** Marks a whole-table finding (e.g. "table not found") on the table's heading. */
 function TableHeading({
@@ -109,9 +135,33 @@ function TableHeading({
   );
 }
 
+interface DisclosureRowProps {
+  row: RowTemplate;
+  spans: (number | undefined)[];
+  stamp: string;
+  live: Live;
+}
+
+const DisclosureRow = memo(function DisclosureRow({ row, spans, live }: DisclosureRowProps) {
+  const { locale } = useUi();
+  return (
+    <tr>
+      <th scope="row" className="row-label">
+        {pick(row.label, locale)}
+      </th>
+      {row.cells.map((path, i) => (
+        <td key={path} colSpan={spans[i]}>
+          <Cell path={path} live={live} />
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 /** Table 二: one table of `第二十条第（…）项` blocks, each with its caption row and header row. */
 export function DisclosureTable(props: TableProps) {
   const { locale } = useUi();
+  const live = useLive(props);
   const t = FORMATS[props.report.format].activeDisclosure;
   const width = Math.max(...t.subTables.map((s) => s.columns.length));
   return (
@@ -122,8 +172,9 @@ export function DisclosureTable(props: TableProps) {
           <tbody>
             {t.subTables.map((st) => {
               // Narrower blocks stretch their last column, as the official table does.
-              const span = (i: number) =>
-                i === st.columns.length - 1 ? width - st.columns.length + 1 : undefined;
+              const spans = st.columns.map((_, i) =>
+                i === st.columns.length - 1 ? width - st.columns.length + 1 : undefined,
+              );
               return [
                 <tr key={`${st.id}-caption`} className="subcaption">
                   <th colSpan={width + 1} scope="colgroup">
@@ -133,22 +184,19 @@ export function DisclosureTable(props: TableProps) {
                 <tr key={`${st.id}-header`}>
                   <th scope="col">{pick(st.rowHeader, locale)}</th>
                   {st.columns.map((c, i) => (
-                    <th key={c.key} scope="col" colSpan={span(i)}>
+                    <th key={c.key} scope="col" colSpan={spans[i]}>
                       {pick(c.label, locale)}
                     </th>
                   ))}
                 </tr>,
                 ...st.rows.map((row) => (
-                  <tr key={row.path}>
-                    <th scope="row" className="row-label">
-                      {pick(row.label, locale)}
-                    </th>
-                    {row.cells.map((path, i) => (
-                      <td key={path} colSpan={span(i)}>
-                        <Cell path={path} props={props} />
-                      </td>
-                    ))}
-                  </tr>
+                  <DisclosureRow
+                    key={row.path}
+                    row={row}
+                    spans={spans}
+                    stamp={stampOf(props, row.cells)}
+                    live={live}
+                  />
                 )),
               ];
             })}
@@ -183,9 +231,35 @@ function groupCells(rows: RowTemplate[], index: number, locale: Locale): ReactNo
   return out;
 }
 
+interface ApplicationRowProps {
+  rows: RowTemplate[];
+  index: number;
+  stamp: string;
+  live: Live;
+}
+
+const ApplicationRow = memo(function ApplicationRow({ rows, index, live }: ApplicationRowProps) {
+  const { locale } = useUi();
+  const row = rows[index]!;
+  return (
+    <tr>
+      {groupCells(rows, index, locale)}
+      <th scope="row" className="row-label" colSpan={LABEL_COLUMNS - row.groups.length}>
+        {pick(row.label, locale)}
+      </th>
+      {row.cells.map((path) => (
+        <td key={path}>
+          <Cell path={path} live={live} />
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 /** Table 三 in the official layout: the 勾稽 statement and merged headers, group labels with rowspan. */
 export function ApplicationsTable(props: TableProps) {
   const { locale } = useUi();
+  const live = useLive(props);
   const t = FORMATS[props.report.format].applications;
   return (
     <section className="table-block" aria-labelledby="table-applications">
@@ -203,17 +277,13 @@ export function ApplicationsTable(props: TableProps) {
           </thead>
           <tbody>
             {t.rows.map((row, i) => (
-              <tr key={row.path}>
-                {groupCells(t.rows, i, locale)}
-                <th scope="row" className="row-label" colSpan={LABEL_COLUMNS - row.groups.length}>
-                  {pick(row.label, locale)}
-                </th>
-                {row.cells.map((path) => (
-                  <td key={path}>
-                    <Cell path={path} props={props} />
-                  </td>
-                ))}
-              </tr>
+              <ApplicationRow
+                key={row.path}
+                rows={t.rows}
+                index={i}
+                stamp={stampOf(props, row.cells)}
+                live={live}
+              />
             ))}
           </tbody>
         </table>
@@ -222,10 +292,31 @@ export function ApplicationsTable(props: TableProps) {
   );
 }
 
+const AppealsRow = memo(function AppealsRow({
+  paths,
+  live,
+}: {
+  paths: string[];
+  stamp: string;
+  live: Live;
+}) {
+  return (
+    <tr>
+      {paths.map((path) => (
+        <td key={path}>
+          <Cell path={path} live={live} />
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 /** Table 四: three header rows and one unlabelled data row of 15 cells, as printed. */
 export function AppealsTable(props: TableProps) {
   const { locale } = useUi();
+  const live = useLive(props);
   const t = FORMATS[props.report.format].appeals;
+  const paths = gridsOf(props.report.format).tables.appeals[0]!;
   return (
     <section className="table-block" aria-labelledby="table-appeals">
       <TableHeading id="appeals" number={4} props={props} />
@@ -241,15 +332,7 @@ export function AppealsTable(props: TableProps) {
             ))}
           </thead>
           <tbody>
-            <tr>
-              {t.rows.flatMap((row) =>
-                row.cells.map((path) => (
-                  <td key={path}>
-                    <Cell path={path} props={props} />
-                  </td>
-                )),
-              )}
-            </tr>
+            <AppealsRow paths={paths} stamp={stampOf(props, paths)} live={live} />
           </tbody>
         </table>
       </div>

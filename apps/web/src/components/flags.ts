@@ -41,3 +41,19 @@ export function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): 
     return n === 0 ? key : `${key}#${n}`;
   });
 }
+
+/**
+ * The flags whose path passes `keep`, as the same Map object while they do not
+ * change, so that memoised parts of the form skip re-rendering on unrelated edits.
+ */
+export function stableSubset(
+  previous: { map: Map<string, FieldFlag>; signature: string } | undefined,
+  flags: Map<string, FieldFlag>,
+  keep: (path: string) => boolean,
+): { map: Map<string, FieldFlag>; signature: string } {
+  const map = new Map([...flags].filter(([path]) => keep(path)));
+  const signature = [...map]
+    .map(([p, f]) => `${p}\u0002${f.severity}\u0002${f.message}`)
+    .join('\u0001');
+  return previous && previous.signature === signature ? previous : { map, signature };
+}

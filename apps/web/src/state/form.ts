@@ -119,11 +119,21 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       return stateFromDraft(action.draft);
     case 'cells': {
       if (action.updates.length === 0) return state;
-      const report = structuredClone(state.report);
+      // Only the tables that change are copied: meta and sections keep their identity,
+      // so the parts of the form that show them are not redrawn on every keystroke.
+      const report = { ...state.report };
+      const copied = new Set<string>();
       const cells = { ...state.provenance?.cells };
       for (const u of action.updates) {
         const info = cellInfo(report.format, u.path);
         if (!info) continue;
+        if (!copied.has(info.table)) {
+          copied.add(info.table);
+          const table = (report as Record<string, unknown>)[info.table];
+          if (table !== undefined) {
+            (report as Record<string, unknown>)[info.table] = structuredClone(table);
+          }
+        }
         materialiseTable(report, info.table);
         writeCell(report, u.path, u.value);
         // Keep what was typed: "1511.0000" and "1511" differ for MONEY-HDR-DECIMALS.

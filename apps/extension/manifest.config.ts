@@ -28,7 +28,8 @@ export default defineManifest({
     {
       matches: [GOV_CN],
       js: ['src/content/detector.iife.ts'],
-      run_at: 'document_idle',
+      // Right after parsing: the detector is cheap, and marks should follow the page's readiness.
+      run_at: 'document_end',
       all_frames: false,
     },
   ],

@@ -55,8 +55,8 @@ function sizes() {
   );
 }
 
-/** The detector bundled as a page script exposing looksLikeReport, to time it in Chromium. */
-async function detectorBundle(): Promise<string> {
+/** A detector module bundled as a page script exposing looksLikeReport, to time it in Chromium. */
+async function detectorBundle(entry: string): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
@@ -64,7 +64,7 @@ async function detectorBundle(): Promise<string> {
     build: {
       write: false,
       lib: {
-        entry: join(EXTENSION_DIR, 'src/content/detect.ts'),
+        entry,
         name: 'nianbaoDetect',
         formats: ['iife'],
         fileName: 'detect',
@@ -102,7 +102,16 @@ function manyTablesPage(): string {
 async function timings() {
   buildExtension();
   sizes();
-  const bundle = await detectorBundle();
+  const detectors = [
+    [
+      'extension src/content/detect.ts',
+      await detectorBundle(join(EXTENSION_DIR, 'src/content/detect.ts')),
+    ],
+    [
+      '@nianbao/extract/detect',
+      await detectorBundle(join(EXTENSION_DIR, '../../packages/extract/src/detect.ts')),
+    ],
+  ] as const;
   const browser = await launchWithExtension();
   try {
     console.log(
@@ -120,25 +129,27 @@ async function timings() {
       const page = await browser.context.newPage();
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       const state = await waitForCheck(page, 30_000);
-      await page.addScriptTag({ content: bundle });
-      const micros = await page.evaluate(() => {
-        const detect = (
-          globalThis as unknown as { nianbaoDetect: { looksLikeReport(d: Document): boolean } }
-        ).nianbaoDetect;
-        // Batches, because performance.now() is coarsened to ~100 µs in pages.
-        const perCall: number[] = [];
-        let verdict = false;
-        for (let batch = 0; batch < 9; batch++) {
-          const t = performance.now();
-          for (let i = 0; i < 50; i++) verdict = detect.looksLikeReport(document);
-          perCall.push(((performance.now() - t) * 1000) / 50);
-        }
-        perCall.sort((a, b) => a - b);
-        return { median: perCall[4]!, worst: perCall[8]!, verdict };
-      });
-      console.log(
-        `  ${name.padEnd(36)} ${micros.median.toFixed(0).padStart(6)} µs median  ${micros.worst.toFixed(0).padStart(6)} µs worst batch  verdict=${micros.verdict} state=${state}`,
-      );
+      for (const [detectorName, bundle] of detectors) {
+        await page.addScriptTag({ content: bundle });
+        const micros = await page.evaluate(() => {
+          const detect = (
+            globalThis as unknown as { nianbaoDetect: { looksLikeReport(d: Document): boolean } }
+          ).nianbaoDetect;
+          // Batches, because performance.now() is coarsened to ~100 µs in pages.
+          const perCall: number[] = [];
+          let verdict = false;
+          for (let batch = 0; batch < 9; batch++) {
+            const t = performance.now();
+            for (let i = 0; i < 50; i++) verdict = detect.looksLikeReport(document);
+            perCall.push(((performance.now() - t) * 1000) / 50);
+          }
+          perCall.sort((a, b) => a - b);
+          return { median: perCall[4]!, worst: perCall[8]!, verdict };
+        });
+        console.log(
+          `  ${name.padEnd(34)} ${detectorName.padEnd(32)} ${micros.median.toFixed(0).padStart(6)} µs median  ${micros.worst.toFixed(0).padStart(6)} µs worst batch  verdict=${micros.verdict} state=${state}`,
+        );
+      }
       await page.close();
     }
 
@@ -155,39 +166,62 @@ async function timings() {
     await browser.context.addInitScript(() => {
       // Main world: note when the extension's state attribute settles.
       new MutationObserver(() => {
-        const s = document.documentElement.getAttribute('data-nianbao-state');
+        const s = document.documentElement?.getAttribute('data-nianbao-state');
         if (s === 'done' && !(window as unknown as { __marksAt?: number }).__marksAt) {
           (window as unknown as { __marksAt?: number }).__marksAt = performance.now();
         }
-      }).observe(document.documentElement, { attributes: true });
+      }).observe(document, {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ['data-nianbao-state'],
+      });
     });
     for (const p of pages) {
       const total: number[] = [];
       const checker: number[] = [];
+      const parts = { extract: [] as number[], check: [] as number[], mark: [] as number[] };
+      const steps = { detect: [] as number[], inject: [] as number[], settings: [] as number[] };
       for (let i = 0; i < RUNS; i++) {
         const page = await browser.context.newPage();
         await page.goto(p.url, { waitUntil: 'domcontentloaded' });
         await waitForCheck(page, 30_000);
-        const ready = await page.evaluate(() => {
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-          return (
-            ((window as unknown as { __marksAt: number }).__marksAt ?? Number.NaN) -
-            nav.domContentLoadedEventEnd
-          );
-        });
+        const dcl = await page.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        );
+        const ready =
+          (await page.evaluate(() => (window as unknown as { __marksAt: number }).__marksAt)) - dcl;
         const tabId = await browser.tabIdOf(page);
         const own = await browser.worker.evaluate(async (id) => {
           const key = `tab:${id}`;
           const got = await chrome.storage.session.get(key);
-          return (got[key] as { durationMs?: number } | undefined)?.durationMs ?? Number.NaN;
+          return got[key] as
+            | {
+                durationMs?: number;
+                timings?: { extract: number; check: number; mark: number };
+                phases?: { detectedAt?: number; injectedAt: number; runAt: number };
+              }
+            | undefined;
         }, tabId);
         total.push(ready);
-        checker.push(own);
+        checker.push(own?.durationMs ?? Number.NaN);
+        parts.extract.push(own?.timings?.extract ?? Number.NaN);
+        parts.check.push(own?.timings?.check ?? Number.NaN);
+        parts.mark.push(own?.timings?.mark ?? Number.NaN);
+        const phases = own?.phases;
+        steps.detect.push((phases?.detectedAt ?? Number.NaN) - dcl);
+        steps.inject.push((phases?.injectedAt ?? Number.NaN) - (phases?.detectedAt ?? Number.NaN));
+        steps.settings.push((phases?.runAt ?? Number.NaN) - (phases?.injectedAt ?? Number.NaN));
         await page.close();
       }
       const m = median(total);
+      const f = (xs: number[]) => median(xs).toFixed(1);
       console.log(
-        `  ${p.id.padEnd(22)} ready→marks ${m.toFixed(1).padStart(6)} ms (${(m / AIM_MS).toFixed(2)}× the 50 ms aim)   extract+check+mark ${median(checker).toFixed(1).padStart(6)} ms`,
+        `  ${p.id.padEnd(20)} ready→marks ${m.toFixed(1).padStart(6)} ms = ${(m / AIM_MS).toFixed(2)}× the 50 ms aim`,
+      );
+      console.log(
+        `  ${''.padEnd(20)}   detector ${f(steps.detect)} · worker+injection ${f(steps.inject)} · settings ${f(steps.settings)} · in page ${f(checker)} (extract ${f(parts.extract)}, check ${f(parts.check)}, mark ${f(parts.mark)})`,
       );
     }
   } finally {

@@ -26,6 +26,8 @@ export async function checkTab(tabId: number, options: { frameId?: number; local
   await chrome.scripting.executeScript({
     target: { tabId, frameIds: [options.frameId ?? 0] },
     files: [checkerScript],
+    // Not at document_idle (which may wait for the page's images): the DOM is there already.
+    injectImmediately: true,
   });
 }
 
@@ -49,12 +51,12 @@ const handlers: {
 } = {
   async 'nianbao:detected'(_message, sender) {
     const tabId = sender.tab?.id;
+    // The detector has read the autoCheck option already: inject at once.
     if (tabId === undefined) return;
-    const settings = await loadSettings();
-    if (!settings.autoCheck) return;
     await chrome.scripting.executeScript({
       target: { tabId, frameIds: [sender.frameId ?? 0] },
       files: [checkerScript],
+      injectImmediately: true,
     });
   },
   async 'nianbao:state'(message, sender) {

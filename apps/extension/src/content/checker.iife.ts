@@ -14,7 +14,10 @@ declare global {
   // Shared by every injection into this page's isolated world (never the page's own).
   var __nianbaoController: PageController | undefined;
   var __nianbaoDetectorMarked: boolean | undefined;
+  var __nianbaoDetectedAt: number | undefined;
 }
+
+const injectedAt = performance.now();
 
 function publish(state: PageState): void {
   const message: ToBackground = { type: 'nianbao:state', state };
@@ -59,7 +62,17 @@ async function main(): Promise<void> {
     });
   }
   const settings = await loadSettings();
-  controller.run(settings.locale as Locale);
+  const runAt = performance.now();
+  const state = controller.run(settings.locale as Locale);
+  state.phases = {
+    ...(globalThis.__nianbaoDetectedAt !== undefined && {
+      detectedAt: globalThis.__nianbaoDetectedAt,
+    }),
+    injectedAt,
+    runAt,
+    doneAt: performance.now(),
+  };
+  publish(state);
 }
 
 main().catch(() => {

@@ -62,8 +62,16 @@ export class PageController {
       const url = this.doc.location?.href ?? '';
       const result = (this.options.check ?? checkPage)(this.doc, { locale, url });
       state = this.buildState(result, locale);
+      const marking = now();
       this.cellMarks = this.buildMarks(result, state);
       this.showMarks(state);
+      if (result.timings) {
+        state.timings = {
+          extract: round(result.timings.extract),
+          check: round(result.timings.check),
+          mark: round(now() - marking),
+        };
+      }
     } catch (error) {
       this.clearMarks();
       state = {
@@ -73,7 +81,7 @@ export class PageController {
       this.cellMarks = [];
       this.showMarks(state);
     }
-    state.durationMs = Math.round((now() - started) * 10) / 10;
+    state.durationMs = round(now() - started);
     this.current = state;
     this.publish();
     return state;
@@ -193,6 +201,10 @@ export class PageController {
     });
     return marks;
   }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }
 
 function now(): number {

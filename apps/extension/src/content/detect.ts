@@ -1,7 +1,7 @@
 /**
  * A cheap test, run on every *.gov.cn page, of whether the page is a
- * 政府信息公开工作年度报告. It reads the title, a few headings and the first
- * tables' text, never the whole page, so that a page that is not a report costs
+ * 政府信息公开工作年度报告. It reads the title, the article-title meta, the
+ * first h1–h3 headings and the first tables' text, never the whole page, so that a page that is not a report costs
  * next to nothing. It errs on the side of "yes": the extractor decides for real.
  *
  * Stand-in for `looksLikeReport` of `@nianbao/extract/detect` until that lands;
@@ -20,24 +20,35 @@ export function looksLikeReport(root: Document | Element, depth = 0): boolean {
   const doc = isDocument(root) ? root : root.ownerDocument;
   if (isDocument(root) && TITLE_PATTERN.test(root.title)) return true;
 
-  const headings = root.querySelectorAll('h1, h2, h3, .title, [class*="title"]');
-  for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
-    if (TITLE_PATTERN.test(headings[i]!.textContent ?? '')) return true;
-  }
   const articleTitle = root.querySelector('meta[name="ArticleTitle"], meta[property="og:title"]');
   if (articleTitle && TITLE_PATTERN.test(articleTitle.getAttribute('content') ?? '')) return true;
 
+  // Live collections, read only as far as needed: never `.length` (a walk of the whole page).
+  for (const tag of ['h1', 'h2', 'h3']) {
+    const headings = root.getElementsByTagName(tag);
+    for (let i = 0; i < MAX_HEADINGS; i++) {
+      const heading = headings[i];
+      if (!heading) break;
+      if (TITLE_PATTERN.test(heading.textContent ?? '')) return true;
+    }
+  }
   const tables = root.getElementsByTagName('table');
-  for (let i = 0; i < tables.length && i < MAX_TABLES; i++) {
-    if (TABLE_PATTERN.test(tables[i]!.textContent ?? '')) return true;
+  for (let i = 0; i < MAX_TABLES; i++) {
+    const table = tables[i];
+    if (!table) break;
+    if (TABLE_PATTERN.test(table.textContent ?? '')) return true;
   }
 
   // Reports inside same-origin frames (some CMSs put the article in an iframe).
   if (depth > 0 || !doc) return false;
-  const frames = root.querySelectorAll('iframe, frame');
-  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
-    const inner = frameDocument(frames[i]!);
-    if (inner && looksLikeReport(inner, depth + 1)) return true;
+  for (const tag of ['iframe', 'frame']) {
+    const frames = root.getElementsByTagName(tag);
+    for (let i = 0; i < MAX_FRAMES; i++) {
+      const frame = frames[i];
+      if (!frame) break;
+      const inner = frameDocument(frame);
+      if (inner && looksLikeReport(inner, depth + 1)) return true;
+    }
   }
   return false;
 }

@@ -12,12 +12,15 @@ const STATE_ATTRIBUTE = 'data-nianbao-state';
 declare global {
   // Tells the checker (same isolated world) that `checking` on <html> is ours, not the page's.
   var __nianbaoDetectorMarked: boolean | undefined;
+  var __nianbaoDetectedAt: number | undefined;
 }
 
 async function detect(): Promise<void> {
+  const isReport = looksLikeReport(document);
+  globalThis.__nianbaoDetectedAt = performance.now();
   const { autoCheck } = await chrome.storage.local.get('autoCheck');
   if (autoCheck === false) return;
-  if (!looksLikeReport(document)) {
+  if (!isReport) {
     // The automatic check has run: nothing to check here (a hook tests can wait for).
     document.documentElement.setAttribute(STATE_ATTRIBUTE, 'no-report');
     return;

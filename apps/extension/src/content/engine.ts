@@ -12,14 +12,18 @@ export interface PageCheck {
   reports: { result: ExtractResult; findings: Finding[] }[];
   /** When no report was found: what the extractor says about the page. */
   diagnostics: Finding[];
+  /** Milliseconds spent extracting and checking. */
+  timings?: { extract: number; check: number };
 }
 
 export function checkPage(doc: Document, options: { locale: Locale; url: string }): PageCheck {
+  const started = performance.now();
   const results = extractAllFromDocument(doc, {
     url: options.url,
     locale: options.locale,
     keepElements: true,
   });
+  const extracted = performance.now();
   const reports: PageCheck['reports'] = [];
   const diagnostics: Finding[] = [];
   for (const result of results) {
@@ -33,7 +37,8 @@ export function checkPage(doc: Document, options: { locale: Locale; url: string 
     });
     reports.push({ result, findings: [...findings, ...result.diagnostics] });
   }
-  return { reports, diagnostics: reports.length ? [] : dedupe(diagnostics) };
+  const timings = { extract: extracted - started, check: performance.now() - extracted };
+  return { reports, diagnostics: reports.length ? [] : dedupe(diagnostics), timings };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -46,6 +46,10 @@ export interface PageState {
   marksOn: boolean;
   /** Milliseconds from the start of the check to the marks being on the page. */
   durationMs?: number;
+  /** Where that time went: extraction, the rules, marking (ms). */
+  timings?: { extract: number; check: number; mark: number };
+  /** Page-clock times (performance.now()) of the steps, for the benchmark. */
+  phases?: { detectedAt?: number; injectedAt: number; runAt: number; doneAt: number };
 }
 
 export type ToContent =

@@ -6,11 +6,25 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from '@nianbao/extract/node';
-import { check, ReportSchema, ruleCatalogue } from '@nianbao/schema';
+import {
+  cellPaths,
+  check,
+  getCell,
+  KOUJI_STATEMENT,
+  type Report,
+  ReportSchema,
+  ruleCatalogue,
+} from '@nianbao/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCellText } from '../apps/web/src/lib/numbers.ts';
 import { corpusPath, readCorpus } from './corpus.ts';
-import { type Browser, launchChromium, type Served, serveForm } from './web-harness.ts';
+import { type Browser, launchChromium, ROOT, type Served, serveForm } from './web-harness.ts';
+
+/** Every cell of a report by path (undefined when its row is absent). */
+function flatCells(report: Report): Record<string, number | null | undefined> {
+  return Object.fromEntries(cellPaths(report.format).map((p) => [p, getCell(report, p)]));
+}
 
 const SEED = 'seed/000_42380e1adf95d416.txt';
 const CLEAN_PAGE = 'pages/pt-syq-2023.html';
@@ -233,6 +247,54 @@ describe('web form, built and served over HTTP, in Chromium', () => {
     expect(prints.filter((p) => !again.has(p)).length).toBeLessThanOrEqual(2);
     rmSync(dir, { recursive: true, force: true });
     await page2.close();
+  });
+
+  it('reads a .docx in the browser, the same as the Node extractor', async () => {
+    const page = await openForm();
+    const docx = join(ROOT, 'packages/extract/test/fixtures/pt-syq-2019.docx');
+    await page.setInputFiles('[data-import="file"]', docx);
+    await page.waitForSelector('[data-import-result="ok"]', { timeout: 30_000 });
+    const node = await extract({ kind: 'docx', data: readFileSync(docx) });
+    expect(node.found).toBe(true);
+    const cells = await formState(page);
+    for (const [path, value] of Object.entries(flatCells(node.report))) {
+      // The form shows the text as found (e.g. 75394432.52元), which reads as the same value.
+      expect(parseCellText(cells[`cell:${path}`] ?? 'missing'), path).toEqual({
+        ok: true,
+        value: value ?? null,
+      });
+    }
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the tables as an HTML fragment in the official layout, and prints without the tools', async () => {
+    const page = await openForm();
+    await page.fill('[data-import="text"]', readCorpus(SEED));
+    await page.click('[data-import="read"]');
+    await page.waitForSelector('[data-import-result="ok"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export="html"]'),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-web-'));
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const fragment = readFileSync(file, 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    expect(download.suggestedFilename()).toMatch(/\.html$/);
+    expect(fragment).toContain(KOUJI_STATEMENT);
+    expect(fragment).toMatch(/colspan="3" rowspan="3"/);
+    expect(fragment).toContain('第二十条第（九）项');
+    expect(fragment).not.toContain('nb-flag '); // a clean fragment: no finding marks
+    expect(fragment).not.toMatch(/<script/i);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#findings').isVisible()).toBe(false);
+    expect(await page.locator('[data-import="text"]').isVisible()).toBe(false);
+    expect(await page.locator('table.t3').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
   });
 
   it('fills the grid from the focused cell when a block copied from a spreadsheet is pasted', async () => {

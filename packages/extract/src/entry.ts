@@ -10,6 +10,7 @@ import {
   type Sniffed,
   sniffBytes,
   sniffString,
+  stripInert,
 } from './input.ts';
 import { notFound } from './result.ts';
 import { extractAllFromText } from './text/extract.ts';
@@ -28,7 +29,7 @@ function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
 
 export function createExtractor(env: Environment) {
   function fromHtml(html: string, options: ExtractOptions): ExtractResult[] {
-    const doc = env.parseHtml(annotateSourceLines(html));
+    const doc = env.parseHtml(stripInert(annotateSourceLines(html)));
     return extractAllFromDocument(doc, { ...options, keepElements: false });
   }
 

@@ -114,3 +114,15 @@ export function annotateSourceLines(html: string): string {
     return `<${tag} data-nb-line="${line}"`;
   });
 }
+
+/**
+ * Drops what a DOM library would parse for nothing: scripts, styles and
+ * comments (portal pages carry 80–200 K characters of them around the report).
+ * An HTML parser ends a script at the first `</script`, and so does this.
+ */
+export function stripInert(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+}

@@ -34,6 +34,20 @@ export function stripAnnotation(normalized: string): string {
  * fullwidth → halfwidth, then only Han characters, letters and digits kept.
  */
 export function looseOf(text: string): string {
+  if (text.length > 200) return computeLoose(text);
+  let loose = looseCache.get(text);
+  if (loose === undefined) {
+    // Labels repeat on every page: remember them (bounded, hostile pages cannot grow it forever).
+    if (looseCache.size > 20_000) looseCache.clear();
+    loose = computeLoose(text);
+    looseCache.set(text, loose);
+  }
+  return loose;
+}
+
+const looseCache = new Map<string, string>();
+
+function computeLoose(text: string): string {
   return normalizeLabel(text)
     .replace(/钩稽/g, '勾稽')
     .replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
@@ -91,8 +105,20 @@ function rowIndex(format: Format): IndexedRow[] {
   return index;
 }
 
+const matchCache = new Map<string, RowMatch | null>();
+
 /** Finds the template row a printed row label stands for, or undefined. */
 export function matchRowLabel(raw: string, format: Format): RowMatch | undefined {
+  const key = `${format}\u0000${raw}`;
+  const cached = matchCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const match = computeRowMatch(raw, format);
+  if (matchCache.size > 20_000) matchCache.clear();
+  if (raw.length <= 200) matchCache.set(key, match ?? null);
+  return match;
+}
+
+function computeRowMatch(raw: string, format: Format): RowMatch | undefined {
   const n = normalizeLabel(raw).replace(/,/g, '、');
   if (!n) return undefined;
   const index = rowIndex(format);

@@ -144,8 +144,8 @@ export function findHeadings(lines: Line[]): Heading[] {
   const out: Heading[] = [];
   lines.forEach((l, lineIndex) => {
     const text = l.text.trim();
-    const whole = looseOf(text);
-    if (whole.length <= 20 && !/^[一二三四五六七八九十]、/.test(text)) {
+    const whole = text.length <= 60 ? looseOf(text) : '';
+    if (whole && whole.length <= 20 && !/^[一二三四五六七八九十]、/.test(text)) {
       const s = CANONICAL.find((c) => c.core === whole);
       if (s) out.push({ ordinal: null, heading: text, section: s.number, lineIndex, rest: '' });
       return;

@@ -56,17 +56,18 @@ function isReportTable(el: Element): boolean {
   );
 }
 
-function metaContent(doc: Document | null, name: string): string | undefined {
-  if (!doc) return undefined;
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i]!;
-    if ((m.getAttribute('name') ?? '').toLowerCase() === name.toLowerCase()) {
-      const v = m.getAttribute('content')?.trim();
-      if (v) return v;
-    }
+/** `<meta name=… content=…>` of the document head, read once. */
+function metaMap(doc: Document | null): Map<string, string> {
+  const out = new Map<string, string>();
+  const head = doc?.head;
+  if (!head) return out;
+  for (const m of Array.from(head.children)) {
+    if (m.tagName.toUpperCase() !== 'META') continue;
+    const name = (m.getAttribute('name') ?? '').toLowerCase();
+    const content = m.getAttribute('content')?.trim();
+    if (name && content && !out.has(name)) out.set(name, content);
   }
-  return undefined;
+  return out;
 }
 
 interface Range {
@@ -168,7 +169,8 @@ function extractRange(
   }
 
   // Title: page metadata, else a title-like line in the range.
-  const metaTitle = doc ? metaContent(doc, 'ArticleTitle') : undefined;
+  const metas = metaMap(doc);
+  const metaTitle = metas.get('articletitle');
   const titleLine = lines.find((l) => isTitleLike(l.text))?.text;
   const docTitle = doc?.title?.split(/[_|]/)[0]?.trim();
   const title =
@@ -199,9 +201,9 @@ function extractRange(
   const pageLines = lines.map((l) => l.text);
   const meta = buildMeta({
     title,
-    metaDate: doc ? metaContent(doc, 'PubDate') : undefined,
+    metaDate: metas.get('pubdate'),
     pageLines,
-    url: options.url ?? (doc ? metaContent(doc, 'Url') : undefined),
+    url: options.url ?? metas.get('url'),
     yearFromText: yearFromPeriod(preamble),
   });
   const choice = chooseFormat(tableText, meta.reportYear, options.format);

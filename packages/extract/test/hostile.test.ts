@@ -1,0 +1,214 @@
+/**
+ * Bad input returns diagnostics, never throws, never hangs (property tests
+ * with fast-check, plus the hostile inputs of the issue). Time bounds are
+ * measured in bench/extract; here the test timeout only guards against a hang.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ReportSchema } from '@nianbao/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../../tests/corpus.ts';
+import { extractFromText } from '../src/index.ts';
+import { extract, extractAll } from '../src/node.ts';
+import type { ExtractResult } from '../src/types.ts';
+
+function wellFormed(r: ExtractResult): void {
+  expect(ReportSchema.safeParse(r.report).success).toBe(true);
+  expect(Array.isArray(r.diagnostics)).toBe(true);
+  for (const d of r.diagnostics) {
+    expect(d.origin).toBe('extraction');
+    expect(d.message).not.toMatch(/\{\w+\}/);
+  }
+  expect(typeof r.found).toBe('boolean');
+  expect(() => JSON.stringify(r.provenance)).not.toThrow();
+}
+
+const LABELS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '第二十条第（一）项',
+  '信息内容',
+  '本年新制作数量',
+  '规章',
+  '三、收到和处理政府信息公开申请情况',
+  '申请人情况',
+  '自然人',
+  '一、本年新收政府信息公开申请数量',
+  '（七）总计',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '行政复议',
+  '结果维持',
+  '总计',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+  '713000074',
+  '0',
+  '-',
+  '无',
+  '１２３',
+  '1,234元',
+];
+
+const token = fc.oneof(
+  fc.constantFrom(...LABELS),
+  fc.constantFrom(
+    '\t',
+    ' ',
+    '\n',
+    '|',
+    '<td>',
+    '</td>',
+    '<tr>',
+    '<table>',
+    '</table>',
+    '<td rowspan="99999">',
+    '<td colspan="0">',
+  ),
+  fc.string({ maxLength: 8 }),
+  fc.nat({ max: 100000 }).map(String),
+);
+const reportish = fc.array(token, { maxLength: 200 }).map((parts) => parts.join(''));
+
+describe('property: any input gives a well-formed result', () => {
+  it('any string', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 2000 }), async (s) =>
+        wellFormed(await extract(s)),
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('any bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4000 }), async (b) =>
+        wellFormed(await extract(b)),
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('strings made of report labels, numbers and table markup, as text and as HTML', async () => {
+    await fc.assert(
+      fc.asyncProperty(reportish, async (s) => {
+        wellFormed(extractFromText(s));
+        for (const r of await extractAll({ kind: 'html', html: `<html><body>${s}</body></html>` }))
+          wellFormed(r);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the seed with random edits', async () => {
+    const seed = readCorpus('seed/000_42380e1adf95d416.txt');
+    const edit = fc.tuple(
+      fc.nat({ max: seed.length }),
+      fc.nat({ max: 50 }),
+      fc.string({ maxLength: 20 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { maxLength: 8 }), async (edits) => {
+        let text = seed;
+        for (const [at, del, ins] of edits) text = text.slice(0, at) + ins + text.slice(at + del);
+        wellFormed(extractFromText(text));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a real .docx with random bytes overwritten', async () => {
+    const docx = new Uint8Array(
+      readFileSync(fileURLToPath(new URL('./fixtures/merged-2021.docx', import.meta.url))),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: docx.length - 1 }), fc.nat({ max: 255 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        async (hits) => {
+          const copy = docx.slice();
+          for (const [at, byte] of hits) copy[at] = byte;
+          wellFormed(await extract({ kind: 'docx', data: copy }));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('hostile inputs', () => {
+  it('empty input of every kind', async () => {
+    for (const input of [
+      '',
+      '   \n',
+      new Uint8Array(),
+      { kind: 'text', text: '' } as const,
+      { kind: 'html', html: '' } as const,
+    ]) {
+      const r = await extract(input);
+      wellFormed(r);
+      expect(r.found).toBe(false);
+      expect(r.diagnostics[0]?.ruleId).toBe('EXTRACT-EMPTY');
+    }
+  });
+
+  it('binary junk', async () => {
+    const junk = new Uint8Array(10000).map((_, i) => (i * 7919) % 32);
+    const r = await extract(junk);
+    wellFormed(r);
+    expect(r.found).toBe(false);
+    expect(r.diagnostics[0]?.ruleId).toBe('EXTRACT-BINARY');
+  });
+
+  it('random bytes behind a zip signature (a broken .docx)', async () => {
+    const bytes = new Uint8Array(5000).map((_, i) => (i * 2654435761) % 251);
+    bytes.set([0x50, 0x4b, 0x03, 0x04]);
+    const r = await extract(bytes);
+    wellFormed(r);
+    expect(r.diagnostics[0]?.ruleId).toBe('EXTRACT-DOCX-UNREADABLE');
+  });
+
+  it('a 5 MB page around a real report', async () => {
+    const page = readCorpus('pages/pt-syq-2019.html');
+    const filler =
+      '<div class="nav"><a href="#">菜单</a><p>无关内容 2024-01-01 12345</p></div>'.repeat(70_000);
+    const big = page.replace('<body', `<body>${filler}<div`);
+    expect(big.length).toBeGreaterThan(5_000_000);
+    const r = await extract(big);
+    wellFormed(r);
+    expect(r.report.applications?.results?.total?.total).toBe(23);
+  }, 60_000);
+
+  it('a page with 1,000 tables', async () => {
+    const table =
+      '<table><tr><td>行政复议</td><td>结果维持</td></tr><tr><td>1</td><td>2</td></tr></table>';
+    const r = await extract(
+      `<html><body><p>一、总体情况</p>${table.repeat(1000)}<p>二、主动公开政府信息情况</p></body></html>`,
+    );
+    wellFormed(r);
+  }, 60_000);
+
+  it('deeply nested markup', async () => {
+    const depth = 20_000;
+    const r = await extract(
+      `<html><body>${'<div>'.repeat(depth)}一、总体情况${'</div>'.repeat(depth)}</body></html>`,
+    );
+    wellFormed(r);
+  }, 60_000);
+
+  it('huge rowspan and colspan values', async () => {
+    const r = await extract(
+      `<table>${'<tr><td rowspan="65534" colspan="1000">申请人情况</td><td colspan="99999">自然人</td></tr>'.repeat(300)}</table>`,
+    );
+    wellFormed(r);
+  }, 60_000);
+
+  it('a text of digits only (no separators anywhere)', () => {
+    const r = extractFromText(
+      `三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 ${'9'.repeat(400)}`,
+    );
+    wellFormed(r);
+  });
+});

@@ -128,21 +128,21 @@ export function runRules(
       },
       equation(eq) {
         const values = new Map<string, number>();
-        let blanks: Set<string> | undefined;
+        const blanks = new Set<string>();
         let lhs = 0;
         let rhs = 0;
         for (const p of eq.sum) {
           const v = readCell(p);
           if (v === undefined) return; // a row is missing: the SHAPE rules say so
           values.set(p, v ?? 0); // blanks count as 0 (spec §6), CELL-BLANK reports them
-          if (v === null) (blanks ??= new Set()).add(p);
+          if (v === null) blanks.add(p);
           lhs += v ?? 0;
         }
         for (const p of eq.equals) {
           const v = readCell(p);
           if (v === undefined) return;
           values.set(p, v ?? 0);
-          if (v === null) (blanks ??= new Set()).add(p);
+          if (v === null) blanks.add(p);
           rhs += v ?? 0;
         }
         const cells = eq.equals.concat(eq.sum);
@@ -154,7 +154,7 @@ export function runRules(
           rhs,
           cells: values.size === cells.length ? cells : [...new Set(cells)],
           values,
-          ...(blanks && { blanks }),
+          ...(blanks.size > 0 && { blanks }),
         });
       },
       pass(note) {

@@ -294,7 +294,8 @@ export function buildFixture(cfg: PageConfig) {
     if (!sub || !row) throw new Error(`${cfg.id}: no template row for ${key}`);
     if (cells.length !== row.cells.length)
       throw new Error(`${cfg.id}: ${key} has ${cells.length} cells`);
-    cells.forEach((cell, i) => put(row.cells[i]!, cell, sub.columns[i]!.label.zh, label));
+    for (const [i, cell] of cells.entries())
+      put(row.cells[i]!, cell, sub.columns[i]!.label.zh, label);
   }
   // Table 三: the rows in table order, matched label by label.
   const rows = Object.entries(values.applications);
@@ -306,9 +307,9 @@ export function buildFixture(cfg: PageConfig) {
       if (normalizeLabel(row.label.zh) !== normalizeLabel(label)) {
         throw new Error(`${cfg.id}: table 三 row ${i} is ${label}, template ${row.label.zh}`);
       }
-      cells.forEach((cell, j) =>
-        put(row.cells[j]!, cell, template.applications.columns[j]!.label.zh, label),
-      );
+      for (const [j, cell] of cells.entries()) {
+        put(row.cells[j]!, cell, template.applications.columns[j]!.label.zh, label);
+      }
     });
   }
   // Table 四: 15 numbers, 复议 / 直接起诉 / 复议后起诉 × 5.
@@ -316,9 +317,9 @@ export function buildFixture(cfg: PageConfig) {
     if (values.appeals.length !== 15)
       throw new Error(`${cfg.id}: table 四 has ${values.appeals.length}`);
     template.appeals.rows.forEach((row, g) => {
-      row.cells.forEach((path, k) =>
-        put(path, values.appeals![g * 5 + k]!, template.appeals.columns[k]!.label.zh, row.label.zh),
-      );
+      for (const [k, path] of row.cells.entries()) {
+        put(path, values.appeals![g * 5 + k]!, template.appeals.columns[k]!.label.zh, row.label.zh);
+      }
     });
   }
   const kouji =

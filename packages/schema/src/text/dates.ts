@@ -1,3 +1,5 @@
+import { memoByString } from './memo.ts';
+
 /**
  * Years and periods written in report text: `2020年`, `二〇二〇年`,
  * `自2023年1月1日起至2023年12月31日止`.
@@ -46,7 +48,9 @@ const PERIOD =
  * The statistical period stated in the text, if any: a date range in a
  * sentence that speaks of 统计 (统计期限 / 统计时限 / 统计周期 / 所列数据).
  */
-export function statedPeriod(text: string): StatedPeriod | undefined {
+export const statedPeriod = memoByString(findStatedPeriod, 64);
+
+function findStatedPeriod(text: string): StatedPeriod | undefined {
   const flat = text.normalize('NFKC').replace(/[ \t\u3000]+/g, '');
   for (const sentence of flat.split(/[。；;\n]/)) {
     if (!/统计|所列数据|数据期限|报告期/.test(sentence)) continue;

@@ -4,6 +4,7 @@
  * 政府信息资源的规范化、标准化管理).
  */
 import type { Label } from '../templates/types.ts';
+import { memoByString } from './memo.ts';
 
 export interface Topic {
   id: string;
@@ -11,9 +12,23 @@ export interface Topic {
   patterns: RegExp[];
 }
 
+/** Per text: its whitespace-free form and the topics already looked up. */
+const reading = memoByString(
+  (text: string) => ({
+    flat: text.replace(/\s+/g, ''),
+    topics: new Map<string, boolean>(),
+  }),
+  64,
+);
+
 export function mentions(text: string, topic: Topic): boolean {
-  const flat = text.replace(/\s+/g, '');
-  return topic.patterns.some((p) => p.test(flat));
+  const r = reading(text);
+  let found = r.topics.get(topic.id);
+  if (found === undefined) {
+    found = topic.patterns.some((p) => p.test(r.flat));
+    r.topics.set(topic.id, found);
+  }
+  return found;
 }
 
 /** The five aspects of section 一 (国办公开办函〔2021〕30号; S17 for the 2019 format). */

@@ -16,6 +16,8 @@ export interface SequenceIssue {
   previous?: string;
 }
 
+import { memoByString } from './memo.ts';
+
 const DIGITS = '一二三四五六七八九';
 
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20; undefined when not a Chinese numeral below 100. */
@@ -85,7 +87,9 @@ const DEPTH: Record<SubLevel, number> = { paren: 0, shi: 1, arabic: 2 };
  * Gaps, repeats and backward steps in the sub-numbering of one section's text.
  * A list that restarts at 1 is fine; the `（一）` level must start at （一）.
  */
-export function sequenceIssues(text: string): SequenceIssue[] {
+export const sequenceIssues = memoByString(findSequenceIssues, 64);
+
+function findSequenceIssues(text: string): SequenceIssue[] {
   const issues: SequenceIssue[] = [];
   const list = markers(text);
   // Last value seen per level; a marker resets the levels below it.

@@ -1,6 +1,23 @@
-import { normalizeLabel } from '../../core/normalize.ts';
-import type { Rule } from '../../core/types.ts';
+import type { Provenance, Rule } from '../../core/types.ts';
+import { normalizeLabel } from '../../tables/labels.ts';
 import { FORMATS, formatForYear } from '../../templates/index.ts';
+
+// The extractor's texts do not change while a report is re-checked: read them once.
+const textsOf = new WeakMap<object, string[]>();
+
+/** Every header and label text the extractor read, normalised, without repeats. */
+function normalisedTexts(provenance: Provenance): string[] {
+  const cached = textsOf.get(provenance.cells);
+  if (cached) return cached;
+  const raws = new Set<string>((provenance.labels ?? []).map((l) => l.raw));
+  for (const c of Object.values(provenance.cells)) {
+    if (c.header) raws.add(c.header);
+    if (c.rowLabel) raws.add(c.rowLabel);
+  }
+  const texts = [...raws].map(normalizeLabel);
+  textsOf.set(provenance.cells, texts);
+  return texts;
+}
 
 /** Report years 2019–2020 use the 2019 trial format, 2021 on the 2021 format. */
 const rule: Rule = {
@@ -54,16 +71,10 @@ const rule: Rule = {
     }
     if (expected !== '2021' || !ctx.provenance) return;
     // Old signature labels among what the extractor read (headers, labels).
-    const seen = [
-      ...(ctx.provenance.labels ?? []).map((l) => l.raw),
-      ...Object.values(ctx.provenance.cells ?? {}).flatMap((c) => [
-        c.header ?? '',
-        c.rowLabel ?? '',
-      ]),
-    ].map(normalizeLabel);
+    const seen = normalisedTexts(ctx.provenance);
     for (const label of FORMATS['2019'].signatureLabels) {
       const key = normalizeLabel(label);
-      if (seen.some((s) => s.includes(key))) {
+      if (seen.some((text) => text.includes(key))) {
         ctx.flag({
           cells: ['activeDisclosure'],
           messageId: 'oldLabel',

@@ -4,6 +4,8 @@
  * and the table cells each one denotes.
  */
 
+import { memoByString } from '../../text/memo.ts';
+
 export type Topic =
   | 'received'
   | 'newReceived'
@@ -243,7 +245,9 @@ const NUMBER = /(?<![\d.])(\d+)(件|起|宗)/g;
 const ANY_NUMBER = /\d+(?:\.\d+)?/g;
 
 /** Every statement of a count about applications, results, reviews or lawsuits in the text. */
-export function statementsIn(text: string): Statement[] {
+export const statementsIn = memoByString(findStatements, 64);
+
+function findStatements(text: string): Statement[] {
   const out: Statement[] = [];
   // Join digits split from their words ("申请 749 件") and drop layout spaces.
   const flat = text.normalize('NFKC').replace(/[ \t\u3000\u00a0]+/g, '');

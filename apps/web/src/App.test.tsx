@@ -209,4 +209,21 @@ describe('the form', () => {
     expect(cell('applications.newReceived.total').value).toBe('0');
     expect(getCell(zeroReport(), 'applications.newReceived.total')).toBe(0);
   });
+
+  it('fills the blank cells of one table with 0 in one click', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const t4 = () => [...document.querySelectorAll<HTMLInputElement>('[data-cell^="appeals."]')];
+    const t3 = () => [
+      ...document.querySelectorAll<HTMLInputElement>('[data-cell^="applications."]'),
+    ];
+    expect(t4().every((i) => i.value === '')).toBe(true);
+    const blankT4 = () =>
+      findingsOf('CELL-BLANK').filter((li) => li.closest('[data-group="appeals"]')).length;
+    expect(blankT4()).toBeGreaterThan(0);
+    await user.click(document.querySelector<HTMLButtonElement>('[data-fill-blanks="appeals"]')!);
+    expect(t4().map((i) => i.value)).toEqual(Array(15).fill('0'));
+    expect(t3().every((i) => i.value === '')).toBe(true); // other tables untouched
+    expect(blankT4()).toBe(0);
+  });
 });

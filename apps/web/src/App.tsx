@@ -1,4 +1,4 @@
-import { check, type Finding, type Format, type Locale } from '@nianbao/schema';
+import { check, type Finding, type Format, getCell, type Locale } from '@nianbao/schema';
 import {
   useCallback,
   useEffect,
@@ -26,7 +26,7 @@ import { Ui } from './i18n/context.tsx';
 import { fill, STRINGS } from './i18n/strings.ts';
 import { isCellBlock, parseClipboardTable } from './lib/clipboard.ts';
 import { type Draft, DraftStore } from './lib/drafts.ts';
-import { type Direction, moveFrom, planPaste } from './lib/grid.ts';
+import { type Direction, gridsOf, moveFrom, planPaste, type TableId } from './lib/grid.ts';
 import { decodeImportHash, hasImportHash } from './lib/hash-import.ts';
 import { markEdit, markRendered, timed } from './lib/perf.ts';
 import type { ReportPayload } from './lib/report-json.ts';
@@ -171,7 +171,7 @@ export function App({ store: given }: { store?: DraftStore }) {
     lastFindings.current = { list, signature };
     return list;
   }, [state.report, state.provenance, locale]);
-  const flags = useMemo(() => flagsByPath(findings), [findings]);
+  const flags = useMemo(() => flagsByPath(findings, format), [findings, format]);
   const metaFlagsRef = useRef<ReturnType<typeof stableSubset>>(undefined);
   metaFlagsRef.current = stableSubset(metaFlagsRef.current, flags, (p) => p.startsWith('meta.'));
   const sectionFlagsRef = useRef<ReturnType<typeof stableSubset>>(undefined);
@@ -249,6 +249,15 @@ export function App({ store: given }: { store?: DraftStore }) {
   reportRef.current = state.report;
   const getReport = useCallback(() => reportRef.current, []);
 
+  const onFillBlanks = useCallback((table: TableId) => {
+    const report = reportRef.current;
+    const blanks = gridsOf(report.format)
+      .tables[table].flat()
+      .filter((path) => (getCell(report, path) ?? null) === null);
+    markEdit();
+    dispatch({ type: 'cells', updates: blanks.map((path) => ({ path, value: 0, raw: '0' })) });
+  }, []);
+
   const tableProps: TableProps = {
     report: state.report,
     provenance: state.provenance,
@@ -256,6 +265,7 @@ export function App({ store: given }: { store?: DraftStore }) {
     onCommit,
     onPasteBlock,
     onMove,
+    onFillBlanks,
   };
   const ui = useMemo(() => ({ locale, t, format }), [locale, t, format]);
 

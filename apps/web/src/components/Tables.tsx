@@ -25,6 +25,7 @@ export interface TableProps {
   onCommit(path: string, value: number | null, raw: string): void;
   onPasteBlock(path: string, text: string): boolean;
   onMove(path: string, direction: Direction): void;
+  onFillBlanks(table: 'activeDisclosure' | 'applications' | 'appeals'): void;
 }
 
 const labelCache = new Map<string, string>();
@@ -121,6 +122,16 @@ function TableHeading({
       <h2 id={`table-${id}`} tabIndex={-1} data-table={id}>
         {pick(SECTIONS[number - 1]!.heading, locale)}
       </h2>
+      <p className="table-tools">
+        <button
+          type="button"
+          data-fill-blanks={id}
+          title={t.fillBlanksHint}
+          onClick={() => props.onFillBlanks(id)}
+        >
+          {t.fillBlanks}
+        </button>
+      </p>
       {flag && (
         <p className={`table-flag flag-${flag.severity}`} role="note">
           {flag.message}

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@nianbao/schema';
+import { cellInfo, type Finding, FORMATS, type Format, type Severity } from '@nianbao/schema';
 
 /** What a field shows about the findings that name it first. */
 export interface FieldFlag {
@@ -8,16 +8,35 @@ export interface FieldFlag {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+const rowStart = new Map<Format, Map<string, string>>();
+
+/** The first cell of each table row, by row path: a finding about a row is shown on it. */
+function firstCellOfRow(format: Format, path: string): string | undefined {
+  let index = rowStart.get(format);
+  if (!index) {
+    const t = FORMATS[format];
+    const rows = [
+      ...t.activeDisclosure.subTables.flatMap((s) => s.rows),
+      ...t.applications.rows,
+      ...t.appeals.rows,
+    ];
+    index = new Map(rows.map((r) => [r.path, r.cells[0]!]));
+    rowStart.set(format, index);
+  }
+  return index.get(path);
+}
+
 /**
- * Findings by their primary path (`cells[0]`): a cell, a row, a section
- * (`sections.N`), a meta field or a whole table. The most severe one sets the
- * marking; every message is listed.
+ * Findings by their primary path (`cells[0]`): a cell, a section (`sections.N`),
+ * a meta field or a whole table; a finding about a table row is put on the
+ * row's first cell. The most severe one sets the marking; every message is listed.
  */
-export function flagsByPath(findings: readonly Finding[]): Map<string, FieldFlag> {
+export function flagsByPath(findings: readonly Finding[], format: Format): Map<string, FieldFlag> {
   const flags = new Map<string, FieldFlag>();
   for (const f of findings) {
-    const path = f.cells[0];
-    if (!path) continue;
+    const primary = f.cells[0];
+    if (!primary) continue;
+    const path = cellInfo(format, primary) ? primary : (firstCellOfRow(format, primary) ?? primary);
     const prev = flags.get(path);
     if (!prev) flags.set(path, { severity: f.severity, message: f.message });
     else

@@ -56,6 +56,8 @@ const zh = {
   readyYesWithWarnings: '可以上传：没有错误，仍有 {warnings} 条警告建议核对。',
   readyNo: '暂不能上传：还有 {errors} 条错误。',
   tableNotFound: '导入的文档中没有找到此表。填写任意单元格即可开始填写此表。',
+  fillBlanks: '空白格填 0',
+  fillBlanksHint: '把本表所有空白单元格填为 0（没有发生的事项应填 0，而不是留空）',
   sectionsTitle: '正文',
   preambleLabel: '开头部分（法律依据、统计期限等）',
   sectionHeading: '标题',
@@ -154,6 +156,8 @@ const en: Strings = {
   readyNo: 'Not ready to upload: {errors} errors remain.',
   tableNotFound:
     'This table was not found in the imported document. Type into any cell to start filling it in.',
+  fillBlanks: 'Fill blanks with 0',
+  fillBlanksHint: 'Set every blank cell of this table to 0 (nothing happened is 0, not blank)',
   sectionsTitle: 'Text of the report',
   preambleLabel: 'Opening (legal basis, statistical period…)',
   sectionHeading: 'Heading',

@@ -22,8 +22,12 @@ import { ordinalValue, sectionByKeywords } from '../src/text/sections.ts';
 export interface PageConfig {
   id: string;
   file: string;
-  /** A markdown text (tables as `|` rows) instead of a portal page. */
-  kind?: 'markdown';
+  /**
+   * A text instead of a portal page: `markdown` (tables as `|` rows), or
+   * `crawled` (a crawler's text on one line, cells separated by spaces; its
+   * headings are found by their official wording).
+   */
+  kind?: 'markdown' | 'crawled';
   /** For text sources: the tables as read by hand (pages have a values.json). */
   values?: Values;
   title: string;
@@ -77,6 +81,36 @@ export const CORPUS_FIXTURES: PageConfig[] = [
     title: '平潭综合实验区公安局2020年政府信息公开工作年度报告',
     agencyKind: 'dept',
     note: 'The page holds only the title: the report is an attached .doc. No table and no text: "not found", never zeros.',
+  },
+  {
+    id: 'pt-czj-2020',
+    file: 'text/pt-czj-2020.txt',
+    kind: 'crawled',
+    title: '平潭综合实验区财政金融局2020年度政府信息公开工作年度报告',
+    agencyKind: 'dept',
+    start: '根据《中华人民共和国政府信息公开条例》',
+    end: '平潭综合实验区财政金融局 2021年1月27日',
+    note: "A crawler's text of a portal page, all on one line with every cell separated by a space; tables read by hand below (政府集中采购 written 2笔 and 984361元 inside the cells); the date is the page's 发布时间.",
+    values: {
+      format: '2019',
+      reportYear: 2020,
+      agencyName: '平潭综合实验区财政金融局',
+      publishedAt: '2021-01-28',
+      activeDisclosure: {
+        '第二十条第（一）项/规章': [0, 0, 0],
+        '第二十条第（一）项/规范性文件': [6, 4, 11],
+        '第二十条第（五）项/行政许可': [0, 1, 0],
+        '第二十条第（五）项/其他对外管理服务事项': [0, 0, 0],
+        '第二十条第（六）项/行政处罚': [0, 0, 0],
+        '第二十条第（六）项/行政强制': [0, 0, 0],
+        '第二十条第（八）项/行政事业性收费': [0, 0],
+        '第二十条第（九）项/政府集中采购': ['2笔', '984361元'],
+      },
+      applications: Object.fromEntries(
+        FORMATS['2019'].applications.rows.map((r) => [r.label.zh, [0, 0, 0, 0, 0, 0, 0]]),
+      ),
+      appeals: Array(15).fill(0),
+    },
   },
   {
     id: 'sy-gov-2025',
@@ -234,6 +268,27 @@ function markdownText(cfg: PageConfig, source: string) {
   return { sections, preamble: preamble.join('\n') };
 }
 
+/** A crawler's one-line text: split at the six official headings, tables cut out of 二–四. */
+function crawledText(cfg: PageConfig, source: string) {
+  const from = source.indexOf(cfg.start!);
+  const to = source.indexOf(cfg.end!, from);
+  const body = source.slice(from, to === -1 ? undefined : to);
+  const starts = FORMATS['2019'].sections
+    .map((tpl) => ({ tpl, at: body.indexOf(` ${tpl.heading.zh} `) }))
+    .filter((h) => h.at !== -1);
+  const sections = starts.map(({ tpl, at }, i) => {
+    const end = starts[i + 1]?.at ?? body.length;
+    const text = body.slice(at + tpl.heading.zh.length + 2, end).trim();
+    // Sections 二, 三, 四 hold only their tables.
+    return {
+      ordinal: tpl.ordinal,
+      heading: tpl.heading.zh,
+      text: tpl.number >= 2 && tpl.number <= 4 ? '' : text,
+    };
+  });
+  return { sections, preamble: body.slice(0, starts[0]?.at ?? body.length).trim() };
+}
+
 function koujiHeader(html: string): string | undefined {
   const m =
     /<t[dh][^>]*>((?:(?!<\/t[dh]>)[\s\S])*?[勾钩]稽(?:(?!<\/t[dh]>)[\s\S])*?)<\/t[dh]>/i.exec(html);
@@ -258,7 +313,11 @@ export function buildFixture(cfg: PageConfig) {
   const values = cfg.values ?? (JSON.parse(readFileSync(corpusPath(valuesFile), 'utf8')) as Values);
   const template = FORMATS[values.format];
   const { sections, preamble } =
-    cfg.kind === 'markdown' ? markdownText(cfg, html) : textOf(cfg, html);
+    cfg.kind === 'markdown'
+      ? markdownText(cfg, html)
+      : cfg.kind === 'crawled'
+        ? crawledText(cfg, html)
+        : textOf(cfg, html);
   let report = ReportSchema.parse({
     format: values.format,
     meta: {
@@ -328,7 +387,9 @@ export function buildFixture(cfg: PageConfig) {
           .split('\n')
           .find((l) => /[勾钩]稽/.test(l))
           ?.trim()
-      : koujiHeader(html);
+      : cfg.kind === 'crawled'
+        ? /（本列数据的[勾钩]稽关系为[^）]*）/.exec(html)?.[0]
+        : koujiHeader(html);
   if (kouji) provenance.tableHeaders = { applications: kouji };
   return {
     source: cfg.values

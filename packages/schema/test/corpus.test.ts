@@ -232,3 +232,29 @@ describe('sy-gov-2025 (沭阳县人民政府, 2025, from a PDF converted to mark
     ]);
   });
 });
+
+describe("pt-czj-2020 (平潭综合实验区财政金融局, 2020, a crawler's one-line text)", () => {
+  const { report, findings } = load('pt-czj-2020');
+
+  it('gives these findings', () => {
+    // Section 一 covers 预决算、采购、热点 disclosure, its forms, 依申请公开 channels and
+    // 考核, but says nothing of managing government information.
+    expect(summary(findings.filter((f) => f.ruleId !== 'CELL-UNIT-IN-CELL'))).toEqual([
+      'warning S-OVERALL-ASPECTS sections.1',
+    ]);
+    // 政府集中采购 is written 984361元 (and 2笔) inside the cells.
+    const units = findings.filter((f) => f.ruleId === 'CELL-UNIT-IN-CELL').map((f) => f.cells[0]);
+    expect(units).toContain('activeDisclosure.procurement.amount');
+    expect(report.format === '2019' && report.activeDisclosure?.procurement).toEqual({
+      projects: 2,
+      amount: 984361,
+    });
+  });
+
+  it('is on time and well numbered', () => {
+    // A department's 2020 report published 2021-01-28; 一是…1.…5.…二是…四是…（一）…（三）1.2. in order.
+    expect(
+      [...ids(findings)].filter((id) => id.startsWith('DL-') || id.startsWith('S-SUB')),
+    ).toEqual([]);
+  });
+});

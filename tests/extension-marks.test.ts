@@ -5,7 +5,7 @@
  * finds in Node, the side panel lists the findings, switching off restores the
  * page byte for byte, and the extension makes no request of its own.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +220,97 @@ describe('switching the marks off', () => {
     } finally {
       await tab.close();
       await browser.setOptions({ autoCheck: true });
+    }
+  });
+});
+
+describe('the toolbar badge and the side panel actions', () => {
+  it('shows the error count on the badge, exports JSON, CSV and HTML, and hands the report to the form', async () => {
+    const page = pingtanPage('pt-syq-2019.html');
+    const expected = await expectedFor(page);
+    const tab = await open(page);
+    try {
+      await waitForCheck(tab);
+      const tabId = await browser.tabIdOf(tab);
+      const badge = await browser.worker.evaluate(
+        (id) => chrome.action.getBadgeText({ tabId: id }),
+        tabId,
+      );
+      expect(badge).toBe(String(expected.counts.error));
+
+      const panel = await openPanel(tab);
+      await panel.waitForSelector('#app[data-panel-state="done"]');
+      const exported: Record<string, string> = {};
+      for (const kind of ['json', 'csv', 'html']) {
+        const [download] = await Promise.all([
+          panel.waitForEvent('download'),
+          panel.locator(`[data-export="${kind}"]`).click(),
+        ]);
+        const path = await download.path();
+        exported[kind] = readFileSync(path, 'utf8');
+        expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${kind}$`));
+      }
+      const json = JSON.parse(exported.json!);
+      expect(json.results).toHaveLength(1);
+      expect(json.results[0].findings.length + json.results[0].diagnostics.length).toBe(
+        expected.findings.length,
+      );
+      expect(exported.csv!.trim().split(/\r?\n/).length).toBe(1 + expected.findings.length);
+      expect(exported.html).toMatch(/^<!doctype html>/i);
+      expect(exported.html).not.toMatch(/<script/i);
+
+      // A stand-in for the web form at its default address (the hash never reaches a server).
+      browser.serve('http://127.0.0.1:8787/', '<!DOCTYPE html><title>form</title>');
+      const [formTab] = await Promise.all([
+        browser.context.waitForEvent('page'),
+        panel.locator('button.open-form').first().click(),
+      ]);
+      await formTab.waitForURL(/^http:\/\/127\.0\.0\.1:8787\//, { timeout: 10_000 });
+      const formUrl = new URL(formTab.url());
+      expect(`${formUrl.origin}${formUrl.pathname}`).toBe('http://127.0.0.1:8787/');
+      const encoded = formUrl.hash.replace(/^#import=/, '');
+      const payload = JSON.parse(
+        Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'),
+      );
+      expect(payload.source).toBe(page.url);
+      expect(payload.report.format).toBe(expected.results.find((r) => r.found)!.report.format);
+      expect(payload.report.applications).toEqual(
+        expected.results.find((r) => r.found)!.report.applications,
+      );
+      await formTab.close();
+      await panel.close();
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('saves the options (automatic checking off, another form address)', async () => {
+    const options = await browser.context.newPage();
+    try {
+      await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+      await options.locator('input[name="autoCheck"]').uncheck();
+      await options.locator('input[name="formUrl"]').fill('javascript:alert(1)');
+      await options.locator('button[type="submit"]').click();
+      await expect.poll(() => options.locator('#status').getAttribute('class')).toBe('error');
+      await options.locator('input[name="formUrl"]').fill('http://127.0.0.1:9999/form/');
+      await options.locator('button[type="submit"]').click();
+      await expect
+        .poll(() =>
+          browser.worker.evaluate(() => chrome.storage.local.get(['autoCheck', 'formUrl'])),
+        )
+        .toEqual({ autoCheck: false, formUrl: 'http://127.0.0.1:9999/form/' });
+
+      const page = shanghaiPage();
+      const tab = await open(page);
+      await tab.waitForLoadState('load');
+      await tab.waitForTimeout(300);
+      expect(
+        await tab.evaluate(() => document.documentElement.hasAttribute('data-nianbao-state')),
+      ).toBe(false);
+      await tab.close();
+    } finally {
+      await browser.setOptions({ autoCheck: true, formUrl: 'http://127.0.0.1:8787/' });
+      await options.close();
     }
   });
 });

@@ -80,15 +80,18 @@ async function detectorBundle(entry: string): Promise<string> {
 }
 
 function notAReportPage(): string {
-  // Real gov.cn portal chrome (menus, scripts, footer) with the article replaced by news.
+  // Real gov.cn portal chrome (menus, scripts, footer) around a news article instead of the report.
   const html = pingtanPage('pt-syq-2023.html').html;
   return html
     .replace(
       /<title>[^<]*<\/title>/,
       '<title>平潭综合实验区召开安全生产工作会议_工作动态_平潭综合实验区党工委管委会</title>',
     )
-    .replace(/<table[\s\S]*<\/table>/, '<p>会议要求，各部门要压实安全生产责任。</p>')
-    .replace(/政府信息公开工作年度报告|政府信息公开年报/g, '工作动态');
+    .replace(
+      /<div class=TRS_Editor>[\s\S]*?<\/div>/,
+      '<div class=TRS_Editor><p>会议要求，各部门要压实安全生产责任，抓好隐患排查整治。</p></div>',
+    )
+    .replace(/政府信息公开工作年度报告|政府信息公开年报|年度报告/g, '工作动态');
 }
 
 function manyTablesPage(): string {

@@ -71,6 +71,17 @@ describe('documents', () => {
   });
 });
 
+describe('reader threads', () => {
+  it('give the same results as reading in one thread', async () => {
+    const args = ['check', '.', '-f', 'json', '--fail-on', 'never'];
+    const one = await runCli([...args, '--threads', '0'], { cwd: CORPUS_DIR });
+    const two = await runCli([...args, '--threads', '2'], { cwd: CORPUS_DIR });
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(results(two.stdout)).toHaveLength(9);
+  });
+});
+
 describe('terminal', () => {
   it('colours text on request or FORCE_COLOR, never with NO_COLOR or into a file', async () => {
     const seed = corpusPath('seed/000_42380e1adf95d416.txt');

@@ -97,7 +97,7 @@ describe('nianbao check on URLs', () => {
       '--format',
       'json',
       '--timeout',
-      '1500',
+      '5000',
       '-j',
       '7',
     ]);

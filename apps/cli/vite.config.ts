@@ -13,13 +13,21 @@ export default defineConfig({
     },
   },
   build: {
-    ssr: 'src/cli.ts',
+    // Two entries: the CLI, and the reader thread it starts for large batches (dist/worker.mjs).
+    ssr: true,
     outDir: 'dist',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: false,
-    rollupOptions: { output: { entryFileNames: 'nianbao.mjs', format: 'es' } },
+    rollupOptions: {
+      input: { nianbao: 'src/cli.ts', worker: 'src/worker.ts' },
+      output: {
+        entryFileNames: '[name].mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+        format: 'es',
+      },
+    },
   },
   logLevel: 'warn',
 });

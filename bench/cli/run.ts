@@ -83,7 +83,7 @@ async function main() {
   const rows: { label: string; run: Run }[] = [];
   for (const [label, args] of [
     ['json  -j 4', ['-f', 'json', '-j', '4']],
-    ['json  -j 1', ['-f', 'json', '-j', '1']],
+    ['json  -j 1 --threads 0', ['-f', 'json', '-j', '1', '--threads', '0']],
     ['text  -j 4', ['-f', 'text', '-j', '4']],
     ['sarif -j 4', ['-f', 'sarif', '-j', '4']],
     ['html  -j 4', ['-f', 'html', '-j', '4']],
@@ -98,7 +98,9 @@ async function main() {
   }
   const j4 = rows[0]!.run;
   const j1 = rows[1]!.run;
-  console.log(`ratio -j 1 / -j 4 wall time: ${fmt(j1.wallMs / j4.wallMs, 2)}×`);
+  console.log(
+    `ratio one thread (-j 1 --threads 0) / default (-j 4, reader threads) wall time: ${fmt(j1.wallMs / j4.wallMs, 2)}×`,
+  );
   console.log(
     `ratio start-up / per-report time (json -j 4): ${fmt(startup / (j4.wallMs / TARGET), 1)}×`,
   );

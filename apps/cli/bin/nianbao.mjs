@@ -10,10 +10,14 @@ const bundle = fileURLToPath(new URL('../dist/nianbao.mjs', import.meta.url));
 
 if (!existsSync(bundle)) {
   process.stderr.write('nianbao: building the CLI once (apps/cli/dist)…\n');
-  const build = spawnSync(process.execPath, [fileURLToPath(import.meta.resolve('vite/bin/vite.js')), 'build'], {
-    cwd: appDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const build = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.resolve('vite/bin/vite.js')), 'build'],
+    {
+      cwd: appDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (build.status !== 0 || !existsSync(bundle)) {
     process.stderr.write('nianbao: build failed; run `npm run build -w @nianbao/cli` to see why\n');
     process.exit(2);

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import {
   type Batch,
   type FailOn,
@@ -45,6 +46,7 @@ interface CheckFlags {
   suppress?: string;
   list?: string[];
   concurrency: number;
+  threads?: number;
   timeout: number;
   maxBytes: number;
   maxRedirects: number;
@@ -59,6 +61,11 @@ function positiveInt(value: string): number {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Reader threads: one per core (at most 4) for batches worth the thread start-up, else none. */
+function defaultThreads(inputs: number): number {
+  return inputs >= 8 ? Math.min(4, availableParallelism()) : 0;
+}
 
 function useColor(flags: CheckFlags, io: Io): boolean {
   if (flags.color !== undefined) return flags.color && !flags.output;
@@ -167,6 +174,7 @@ async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<numb
       locale: flags.locale,
       failOn: flags.failOn,
       concurrency: flags.concurrency,
+      threads: flags.threads ?? defaultThreads(inputs.length),
       fetchLimits: fetchLimitsOf(flags),
       maxFileBytes: flags.maxBytes,
       suppressions,
@@ -222,6 +230,16 @@ function program(io: Io, state: { code: number }): Command {
       collect,
     )
     .option('-j, --concurrency <n>', 'inputs read at once', positiveInt, 4)
+    .option(
+      '--threads <n>',
+      'reader threads parsing documents in parallel (default: one per core, up to 4, for 8 inputs or more; 0 = none)',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0)
+          throw new InvalidArgumentError('expected an integer ≥ 0');
+        return n;
+      },
+    )
     .option(
       '--timeout <ms>',
       'timeout of one URL fetch',

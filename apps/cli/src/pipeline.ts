@@ -6,7 +6,7 @@ import type { FetchLimits } from './fetch.ts';
 import type { Input } from './inputs.ts';
 import { pairConsecutiveYears } from './pairing.ts';
 import { mapPool } from './pool.ts';
-import { readInput } from './read.ts';
+import { createReader } from './read-pool.ts';
 import { applySuppressions, type Suppression } from './suppress.ts';
 
 export interface PipelineOptions {
@@ -18,6 +18,8 @@ export interface PipelineOptions {
   suppressions: Suppression[];
   /** Last year's report given with --previous (used where the batch has no pair). */
   previous?: { source: string; report: Report };
+  /** Reader threads (0 or 1 = read in this thread). */
+  threads: number;
   /** Called after each input is read (progress bar). */
   onRead?: (done: number, total: number, source: string) => void;
 }
@@ -38,9 +40,16 @@ export async function runPipeline(
   options: PipelineOptions,
 ): Promise<Batch> {
   let done = 0;
+  // Only plain data crosses to the reader threads.
+  const readOptions = {
+    locale: options.locale,
+    fetchLimits: options.fetchLimits,
+    maxFileBytes: options.maxFileBytes,
+  };
+  const reader = createReader(Math.min(options.threads, inputs.length), readOptions);
   const read = await mapPool(inputs, options.concurrency, async (input): Promise<Entry[]> => {
     try {
-      const results = await readInput(input, options);
+      const results = await reader.read(input);
       if (results.length === 0) {
         return [
           { source: input.source, error: { code: 'NO_REPORT', message: 'nothing could be read' } },
@@ -57,7 +66,7 @@ export async function runPipeline(
     } finally {
       options.onRead?.(++done, inputs.length, input.source);
     }
-  });
+  }).finally(() => reader.close());
   const entries = read.flat();
   const reports = entries.map((e) => ({ report: e.extracted?.found ? e.extracted.report : null }));
   const pairs = pairConsecutiveYears(reports);

@@ -45,3 +45,17 @@ describe(ID, () => {
     expect(check(report, { rules: [ID] })).toEqual([]);
   });
 });
+
+describe('policies by tag, never by id', () => {
+  it('no rule names another rule in its code (comments aside)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ids = rules.map((r) => r.meta.id);
+    for (const id of ids) {
+      const code = readFileSync(new URL(`../${id}/index.ts`, import.meta.url), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      const named = ids.filter((other) => other !== id && code.includes(`'${other}'`));
+      expect(named, `${id} names ${named.join(', ')}`).toEqual([]);
+    }
+  });
+});

@@ -33,8 +33,10 @@ interface CellFlag {
 }
 
 /**
- * Styles of the official-layout tables; class names start with `nb-`.
- * Print-friendly: borders and fills survive black-and-white printing through the outline styles.
+ * Styles of the official-layout tables; class names start with `nb-`. The cell a finding is
+ * about (its primary cell) is filled and boxed; the other cells it involves are only outlined,
+ * so that a table-wide note (every blank cell) does not drown the arithmetic errors.
+ * Print-friendly: outlines and weights survive black-and-white printing.
  */
 export const OFFICIAL_TABLES_CSS = `
 .nb-tables{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;font-size:13px;color:#111}
@@ -46,11 +48,14 @@ export const OFFICIAL_TABLES_CSS = `
 .nb-table tr.nb-subcaption th{background:#e6e6e6;font-weight:bold;text-align:left}
 .nb-table td{text-align:right;font-variant-numeric:tabular-nums;min-width:2.5em}
 .nb-table td.nb-blank{background:repeating-linear-gradient(135deg,#fff,#fff 4px,#f2f2f2 4px,#f2f2f2 8px)}
-.nb-table td.nb-flag{outline:2px solid #999;outline-offset:-2px}
-.nb-table td.nb-error{background:#fde2e1;outline-color:#c0392b}
-.nb-table td.nb-warning{background:#fff4ce;outline-color:#b7791f}
-.nb-table td.nb-info{background:#e8f1fb;outline-color:#2b6cb0}
-.nb-table td.nb-primary{outline-width:3px;font-weight:bold}
+.nb-table td.nb-flag{outline:1px solid #999;outline-offset:-2px}
+.nb-table td.nb-error{outline-color:#c0392b}
+.nb-table td.nb-warning{outline-color:#b7791f}
+.nb-table td.nb-info{outline-color:#2b6cb0}
+.nb-table td.nb-primary{outline-width:3px;outline-offset:-3px;font-weight:bold}
+.nb-table td.nb-primary.nb-error{background:#fde2e1}
+.nb-table td.nb-primary.nb-warning{background:#fff4ce}
+.nb-table td.nb-primary.nb-info{background:#e8f1fb}
 .nb-table td.nb-extraction{outline-style:dashed}
 .nb-table .nb-fix{display:block;font-size:11px;color:#1a7f37;font-weight:normal}
 .nb-notfound{border:1px dashed #999;padding:8px;color:#555;margin:0 0 16px}

@@ -58,6 +58,7 @@ beforeAll(async () => {
       RATE_LIMIT_MAX: '100',
       RATE_LIMIT_WINDOW_MS: '2000',
       SHUTDOWN_TIMEOUT_MS: '60000',
+      EXTRACT_TIMEOUT_MS: '8000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -230,6 +231,22 @@ describe('npm start', () => {
       expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+/);
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
     }
+  });
+
+  it('abandons a document that takes too long to read, answering health checks meanwhile', async () => {
+    // Thousands of nested tables: far beyond any report, slow for any table reader.
+    const hostile = fetch(`${base}/api/v1/check?locale=en`, {
+      method: 'POST',
+      body: `<html><body>${'<table><tr><td>'.repeat(40_000)}</body></html>`,
+      headers: { 'Content-Type': 'text/html' },
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const started = Date.now();
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const res = await hostile;
+    expect(res.status).toBe(422);
+    expect((await res.json()).type).toBe('urn:nianbao:problem:extraction-timeout');
   });
 
   it('limits a flooding client with 429 and keeps serving the others (health checks)', async () => {

@@ -14,14 +14,20 @@ export default defineConfig({
     noExternal: [/^@nianbao\//],
   },
   build: {
-    ssr: 'src/server.ts',
+    // The server, and the worker that reads documents (see src/extract-pool.ts).
+    ssr: true,
     outDir: 'dist',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
     rollupOptions: {
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { entryFileNames: 'server.js', format: 'es' },
+      input: { server: 'src/server.ts', 'extract-worker': 'src/extract-worker.ts' },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        format: 'es',
+      },
     },
   },
 });

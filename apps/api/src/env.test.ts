@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example',
       WEB_DIST: '/srv/web',
       SHUTDOWN_TIMEOUT_MS: '100',
+      EXTRACT_TIMEOUT_MS: '5000',
+      EXTRACT_WORKERS: '4',
     });
     expect(config).toEqual({
       port: 0,
@@ -39,6 +41,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
       webDist: '/srv/web',
       shutdownTimeoutMs: 100,
+      extract: { timeoutMs: 5000, workers: 4 },
     });
   });
 

@@ -68,6 +68,8 @@ const EnvSchema = z.object({
     ),
   WEB_DIST: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  EXTRACT_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  EXTRACT_WORKERS: int(1, 64).default(2),
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -87,6 +89,8 @@ export interface Config {
   /** Folder of the built web app served at `/`; none → a small page linking to /docs. */
   webDist?: string;
   shutdownTimeoutMs: number;
+  /** Reading one document: at most this long, in one of `workers` threads (bundled server). */
+  extract: { timeoutMs: number; workers: number };
 }
 
 export class ConfigError extends Error {
@@ -123,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS,
     ...(e.WEB_DIST ? { webDist: e.WEB_DIST } : {}),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS },
   };
 }

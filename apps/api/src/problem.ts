@@ -88,6 +88,14 @@ export const PROBLEMS = {
       en: 'The document ({kind}) could not be read: {reason}',
     },
   },
+  'extraction-timeout': {
+    status: 422,
+    title: { zh: '文档读取超时', en: 'Document took too long to read' },
+    detail: {
+      zh: '读取该文档超过了 {seconds} 秒的上限，已放弃；正常的年报远用不了这么久。',
+      en: 'Reading the document took longer than the limit of {seconds} s and was abandoned; a real report takes far less.',
+    },
+  },
   'too-many-documents': {
     status: 422,
     title: { zh: '文档过多', en: 'Too many documents' },

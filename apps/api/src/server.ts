@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './env.ts';
+import { createExtractorPool } from './extract-pool.ts';
 import { listen } from './listen.ts';
 import { createLogger } from './logger.ts';
 
@@ -30,7 +31,21 @@ try {
 
 const logger = createLogger({ level: config.logLevel });
 const webDist = config.webDist ?? defaultWebDist();
-const app = createApp({ config: { ...config, ...(webDist ? { webDist } : {}) }, logger });
+// Bundled (dist/), documents are read in worker threads with a time limit; from the
+// TypeScript source (tsx, dev) there is no worker script and they are read in-process.
+const workerUrl = new URL('./extract-worker.js', import.meta.url);
+const pool = existsSync(workerUrl)
+  ? createExtractorPool({
+      workerUrl,
+      size: config.extract.workers,
+      timeoutMs: config.extract.timeoutMs,
+    })
+  : undefined;
+const app = createApp({
+  config: { ...config, ...(webDist ? { webDist } : {}) },
+  logger,
+  ...(pool ? { extractor: pool } : {}),
+});
 
 let running: Awaited<ReturnType<typeof listen>>;
 try {
@@ -55,6 +70,9 @@ logger.info({
     ? `${config.rateLimit.max}/${config.rateLimit.windowMs}ms`
     : 'off',
   bodyLimit: config.bodyLimit,
+  extraction: pool
+    ? `${config.extract.workers} workers, ${config.extract.timeoutMs} ms limit`
+    : 'in-process',
 });
 process.stdout.write(`nianbao: serving ${running.url}  (docs: ${running.url}/docs)\n`);
 
@@ -62,6 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     logger.info({ msg: 'shutting down', signal });
     const clean = await running.shutdown(config.shutdownTimeoutMs);
+    await pool?.close();
     logger.info({ msg: 'stopped', clean });
     process.exit(clean ? 0 : 1);
   });

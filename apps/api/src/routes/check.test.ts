@@ -422,3 +422,30 @@ describe('POST /api/v1/check/batch', () => {
     expect((await res.json()).detail).toContain('application/json, multipart/form-data');
   });
 });
+
+describe('POST /api/v1/check with an extraction time limit', () => {
+  it('answers 422 extraction-timeout when reading takes too long, per document in a batch', async () => {
+    const { createExtractorPool } = await import('../extract-pool.ts');
+    const pool = createExtractorPool({
+      workerUrl: new URL('../../test/fixtures/fake-extract-worker.mjs', import.meta.url),
+      size: 1,
+      timeoutMs: 300,
+    });
+    try {
+      const { app } = testApp({}, { extractor: pool });
+      const res = await app.request('/api/v1/check?locale=en', post('hang', 'text/plain')[1]);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({
+        type: 'urn:nianbao:problem:extraction-timeout',
+        detail: expect.stringContaining('0.3 s'),
+      });
+      const batch = await (
+        await app.request('/api/v1/check/batch', json([{ text: 'hang' }, { text: 'fine' }]))
+      ).json();
+      expect(batch.results.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
+      expect(batch.results[0].problem.type).toBe('urn:nianbao:problem:extraction-timeout');
+    } finally {
+      await pool.close();
+    }
+  });
+});

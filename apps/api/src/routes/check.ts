@@ -14,6 +14,7 @@ import {
   type IncomingDocument,
   parseContentType,
 } from '../documents.ts';
+import { ExtractionTimeout } from '../extract-pool.ts';
 import type { Extractor } from '../extractor.ts';
 import { localisedIssues } from '../issues.ts';
 import { type Problem, type ProblemSlug, problem, sendProblem } from '../problem.ts';
@@ -178,7 +179,11 @@ async function checkDocument(
       ...(doc.charset ? { charset: doc.charset } : {}),
     });
   } catch (error) {
-    // A corrupt .docx or undecodable bytes: the client's document, not our crash.
+    if (error instanceof ExtractionTimeout) {
+      return { ok: false, slug: 'extraction-timeout', params: { seconds: error.timeoutMs / 1000 } };
+    }
+    // The extractor normally answers found:false; if it throws all the same, the
+    // document is unreadable to us, which is no reason to take the server down.
     return {
       ok: false,
       slug: 'unreadable-document',

@@ -97,3 +97,16 @@ describe('nianbao (in process)', () => {
     expect(JSON.parse(r.out()).results[0].error.code).toBe('ENOENT');
   });
 });
+
+describe('file limits and CSV for spreadsheets', () => {
+  it('refuses a file over --max-bytes without reading it, and writes a BOM on request', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-limit-'));
+    await writeFile(path.join(dir, 'big.html'), `<html><body>${'年报'.repeat(2000)}</body></html>`);
+    const r = io(dir);
+    expect(await main(['check', 'big.html', '--max-bytes', '1000', '-f', 'json'], r.io)).toBe(2);
+    expect(JSON.parse(r.out()).results[0].error.code).toBe('TOO_LARGE');
+    const csv = io(dir);
+    await main(['check', 'big.html', '--max-bytes', '1000', '-f', 'csv', '--bom'], csv.io);
+    expect(csv.out().startsWith('\uFEFFsource,')).toBe(true);
+  });
+});

@@ -52,6 +52,7 @@ interface CheckFlags {
   maxRedirects: number;
   color?: boolean;
   progress: boolean;
+  bom?: boolean;
 }
 
 function positiveInt(value: string): number {
@@ -92,9 +93,10 @@ function render(batch: Batch, flags: CheckFlags, io: Io): string {
         locale: flags.locale,
       });
     case 'csv':
-      return renderCsv(batch, { locale: flags.locale });
+      // Excel and WPS take a UTF-8 CSV for GBK unless it starts with a byte-order mark.
+      return (flags.bom ? '\uFEFF' : '') + renderCsv(batch, { locale: flags.locale });
     case 'html':
-      return renderHtml(batch, { locale: flags.locale, generator });
+      return renderHtml(batch, { locale: flags.locale, generator, catalogue: ruleCatalogue() });
     default:
       return renderText(batch, { locale: flags.locale, styles: textStyles(useColor(flags, io)) });
   }
@@ -263,6 +265,7 @@ function program(io: Io, state: { code: number }): Command {
       },
       DEFAULT_FETCH_LIMITS.maxRedirects,
     )
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark (for Excel/WPS)')
     .option('--color', 'force colour in text output')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .option('--no-progress', 'no progress bar on stderr')

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type Locale, type Provenance, ReportSchema } from '@nianbao/schema';
 import { decodeBytes } from './charset.ts';
 import { InputError } from './errors.ts';
@@ -114,16 +114,19 @@ export async function readInput(input: Input, options: ReadOptions): Promise<Rea
     case 'file': {
       let bytes: Uint8Array;
       try {
+        // Size first: a stray multi-gigabyte file must not be read into memory to be refused.
+        const { size } = await stat(input.path);
+        if (size > options.maxFileBytes) {
+          throw new InputError(
+            'TOO_LARGE',
+            `${input.source} is larger than ${options.maxFileBytes} bytes`,
+          );
+        }
         bytes = await readFile(input.path);
       } catch (error) {
+        if (error instanceof InputError) throw error;
         const e = error as NodeJS.ErrnoException;
         throw new InputError(e.code ?? 'READ_ERROR', `cannot read ${input.source}: ${e.message}`);
-      }
-      if (bytes.byteLength > options.maxFileBytes) {
-        throw new InputError(
-          'TOO_LARGE',
-          `${input.source} is larger than ${options.maxFileBytes} bytes`,
-        );
       }
       return fromBytes(input.path, bytes, options, {});
     }

@@ -118,7 +118,13 @@ describe('sarif', () => {
 
 describe('html', () => {
   it('is one self-contained page with a summary and flagged tables', () => {
-    const html = renderHtml(sampleBatch(), { generator: 'nianbao test' });
+    const html = renderHtml(sampleBatch(), {
+      generator: 'nianbao test',
+      catalogue: ruleCatalogue(),
+    });
+    const balance = ruleCatalogue().find((r) => r.id === 'T3-COL-BALANCE')!;
+    expect(html).toContain(`title="${balance.docs.zh}`);
+    expect(html).toContain('href="https://');
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/);
     expect(html).toContain('<table class="nb-summary">');
     expect(html).toContain('data-flag="error"');

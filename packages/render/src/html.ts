@@ -1,8 +1,9 @@
-import type { Finding, Locale } from '@nianbao/schema';
+import type { Finding, Locale, RuleMeta } from '@nianbao/schema';
 import { findingCell, findingFix, reportTitle } from './describe.ts';
 import { escapeHtml } from './escape.ts';
 import { strings } from './i18n.ts';
 import { OFFICIAL_TABLES_CSS, renderOfficialTables } from './official-tables.ts';
+import { RULE_DOCS_BASE_URL, ruleHelpUri } from './sarif.ts';
 import { bySeverity, countSeverities } from './severity.ts';
 import type { Batch, CheckedReport } from './types.ts';
 
@@ -10,8 +11,17 @@ export interface HtmlOptions {
   locale?: Locale;
   /** Shown in the footer, e.g. `nianbao 0.1.0`. */
   generator?: string;
-  /** Base of rule links (default: the relative `docs/rules.md`). */
+  /** Base of rule links (default `RULE_DOCS_BASE_URL`: the page is mailed around, relative links would break). */
   rulesHref?: string;
+  /** The rule catalogue (`ruleCatalogue()`): each rule link then explains the rule on hover, offline. */
+  catalogue?: readonly RuleMeta[];
+}
+
+/** What every part of the page needs. */
+interface PageContext {
+  locale: Locale;
+  rulesHref: string;
+  ruleHelp: Map<string, string>;
 }
 
 const PAGE_CSS = `
@@ -50,10 +60,10 @@ function summaryTable(batch: Batch, locale: Locale): string {
 function findingsTable(
   r: CheckedReport,
   findings: readonly Finding[],
-  locale: Locale,
-  rulesHref: string,
+  ctx: PageContext,
   reasons?: string[],
 ): string {
+  const { locale } = ctx;
   const s = strings(locale);
   const c = s.col;
   const rows = findings.map((f, i) => {
@@ -61,12 +71,13 @@ function findingsTable(
       ? `${f.expected ?? ''} / ${f.actual ?? ''}`
       : '';
     const reason = reasons ? `<div>${escapeHtml(s.reason)}: ${escapeHtml(reasons[i])}</div>` : '';
-    return `<tr data-rule="${escapeHtml(f.ruleId)}" data-fingerprint="${escapeHtml(f.fingerprint)}"><td class="sev-${f.severity}">${escapeHtml(s.severity[f.severity])}</td><td><a href="${escapeHtml(`${rulesHref}#${f.ruleId.toLowerCase()}`)}">${escapeHtml(f.ruleId)}</a></td><td>${escapeHtml(findingCell(r.format, f, locale))}</td><td>${escapeHtml(f.message)}${reason}</td><td>${escapeHtml(values)}</td><td>${escapeHtml(findingFix(r.format, f, locale))}</td></tr>`;
+    return `<tr data-rule="${escapeHtml(f.ruleId)}" data-fingerprint="${escapeHtml(f.fingerprint)}"><td class="sev-${f.severity}">${escapeHtml(s.severity[f.severity])}</td><td><a href="${escapeHtml(ruleHelpUri(f.ruleId, ctx.rulesHref))}" title="${escapeHtml(ctx.ruleHelp.get(f.ruleId) ?? '')}">${escapeHtml(f.ruleId)}</a></td><td>${escapeHtml(findingCell(r.format, f, locale))}</td><td>${escapeHtml(f.message)}${reason}</td><td>${escapeHtml(values)}</td><td>${escapeHtml(findingFix(r.format, f, locale))}</td></tr>`;
   });
   return `<table class="nb-findings"><thead><tr><th>${c.severity}</th><th>${c.rule}</th><th>${c.cell}</th><th>${c.message}</th><th>${c.values}</th><th>${c.fix}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function reportSection(r: CheckedReport, i: number, locale: Locale, rulesHref: string): string {
+function reportSection(r: CheckedReport, i: number, ctx: PageContext): string {
+  const { locale } = ctx;
   const s = strings(locale);
   const parts = [
     `<h2>${escapeHtml(reportTitle(r, locale))}</h2>`,
@@ -82,15 +93,12 @@ function reportSection(r: CheckedReport, i: number, locale: Locale, rulesHref: s
     const findings = bySeverity(r.findings);
     const diagnostics = bySeverity(r.diagnostics);
     if (findings.length) {
-      parts.push(`<h3>${s.findingsHeading}</h3>`, findingsTable(r, findings, locale, rulesHref));
+      parts.push(`<h3>${s.findingsHeading}</h3>`, findingsTable(r, findings, ctx));
     } else if (r.found) {
       parts.push(`<p>${escapeHtml(s.noFindings)}</p>`);
     }
     if (diagnostics.length)
-      parts.push(
-        `<h3>${s.diagnosticsHeading}</h3>`,
-        findingsTable(r, diagnostics, locale, rulesHref),
-      );
+      parts.push(`<h3>${s.diagnosticsHeading}</h3>`, findingsTable(r, diagnostics, ctx));
     if (r.suppressed.length) {
       const sup = bySeverity(r.suppressed);
       parts.push(
@@ -98,8 +106,7 @@ function reportSection(r: CheckedReport, i: number, locale: Locale, rulesHref: s
         findingsTable(
           r,
           sup,
-          locale,
-          rulesHref,
+          ctx,
           sup.map((f) => f.suppressedReason),
         ),
       );
@@ -127,7 +134,16 @@ export function renderHtml(batch: Batch, options: HtmlOptions = {}): string {
   const locale = options.locale ?? 'zh-CN';
   const s = strings(locale);
   const sm = batch.summary;
-  const rulesHref = options.rulesHref ?? 'docs/rules.md';
+  const ctx: PageContext = {
+    locale,
+    rulesHref: options.rulesHref ?? RULE_DOCS_BASE_URL,
+    ruleHelp: new Map(
+      (options.catalogue ?? []).map((m) => [
+        m.id,
+        `${locale === 'en' ? m.docs.en : m.docs.zh}\n${locale === 'en' ? 'basis' : '依据'}: ${m.basis}`,
+      ]),
+    ),
+  };
   const summaryLine = s.summaryLine({
     inputs: sm.inputs,
     checked: sm.checked,
@@ -152,7 +168,7 @@ ${OFFICIAL_TABLES_CSS}</style>
 <p id="nb-summary-line">${escapeHtml(summaryLine)}</p>
 <h2>${escapeHtml(s.summaryTable)}</h2>
 ${summaryTable(batch, locale)}
-${batch.results.map((r, i) => reportSection(r, i, locale, rulesHref)).join('\n')}
+${batch.results.map((r, i) => reportSection(r, i, ctx)).join('\n')}
 <footer>${escapeHtml(s.generatedBy)}${options.generator ? ` ${escapeHtml(options.generator)}` : ''}</footer>
 </body>
 </html>

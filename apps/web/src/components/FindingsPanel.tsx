@@ -43,6 +43,19 @@ export function severityName(severity: Severity, t: Strings): string {
       : t.severityInfo;
 }
 
+/**
+ * While a finding is hovered or focused in the panel, every cell it involves is
+ * outlined in the tables (set on the DOM directly: no re-render of the tables).
+ */
+function showRelated(cells: readonly string[] | undefined): void {
+  for (const el of document.querySelectorAll('.cell.related')) el.classList.remove('related');
+  for (const path of cells ?? []) {
+    document
+      .querySelector(`[data-cell="${CSS.escape(path)}"]`)
+      ?.parentElement?.classList.add('related');
+  }
+}
+
 export interface FindingsPanelProps {
   format: Format;
   findings: readonly Finding[];
@@ -95,6 +108,10 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
                         data-rule={f.ruleId}
                         data-severity={f.severity}
                         data-origin={f.origin}
+                        onMouseEnter={() => showRelated(f.cells)}
+                        onMouseLeave={() => showRelated(undefined)}
+                        onFocus={() => showRelated(f.cells)}
+                        onBlur={() => showRelated(undefined)}
                       >
                         <button
                           type="button"

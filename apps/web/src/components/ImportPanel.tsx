@@ -2,15 +2,23 @@ import type { Finding } from '@nianbao/schema';
 import { memo, useId, useRef, useState } from 'react';
 import { useUi } from '../i18n/context.tsx';
 import { fill } from '../i18n/strings.ts';
-import { type ImportOutcome, importFile, importText, MAX_FILE_MB } from '../lib/importing.ts';
+import {
+  type ImportedReport,
+  type ImportOutcome,
+  importFile,
+  importText,
+  MAX_FILE_MB,
+} from '../lib/importing.ts';
 import type { ReportPayload } from '../lib/report-json.ts';
 import { SEVERITY_ICON, uniqueKeys } from './flags.ts';
 
 /** What the last import said: shown until the next one. */
 export interface ImportNote {
-  kind: 'ok' | 'not-found' | 'error';
+  kind: 'ok' | 'not-found' | 'error' | 'several';
   text: string;
   diagnostics: Finding[];
+  /** When a document holds several reports: the ones to choose from. */
+  choices?: ImportedReport[];
 }
 
 export interface ImportPanelProps {
@@ -39,6 +47,13 @@ export const ImportPanel = memo(function ImportPanel({
         kind: 'ok',
         text: fill(t.importedFrom, { source }),
         diagnostics: outcome.diagnostics,
+      });
+    } else if (outcome.kind === 'several') {
+      onNote({
+        kind: 'several',
+        text: fill(t.importSeveral, { source, count: outcome.reports.length }),
+        diagnostics: [],
+        choices: outcome.reports,
       });
     } else if (outcome.kind === 'not-found') {
       onNote({
@@ -121,7 +136,38 @@ export const ImportPanel = memo(function ImportPanel({
         {!busy && note && (
           <div className={`import-note import-${note.kind}`} data-import-result={note.kind}>
             <p>{note.text}</p>
-            {note.kind !== 'error' && (
+            {note.choices && (
+              <ul className="import-choices">
+                {note.choices.map((choice, i) => {
+                  const { meta } = choice.payload.report;
+                  const name =
+                    meta.title ??
+                    ([meta.agencyName, meta.reportYear].filter(Boolean).join(' ') || t.untitled);
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the reports' order in the document is their identity
+                    <li key={i}>
+                      <button
+                        type="button"
+                        data-import-choice={i}
+                        onClick={() => {
+                          onImported(choice.payload);
+                          onNote({
+                            kind: 'ok',
+                            text: fill(t.importedFrom, {
+                              source: `${choice.payload.source ?? ''} (${i + 1})`,
+                            }),
+                            diagnostics: choice.diagnostics,
+                          });
+                        }}
+                      >
+                        {fill(t.importChoose, { n: i + 1, name })}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {note.kind !== 'error' && note.kind !== 'several' && (
               <details open={note.diagnostics.length > 0 && note.diagnostics.length <= 8}>
                 <summary>{fill(t.diagnosticsTitle, { count: note.diagnostics.length })}</summary>
                 {note.diagnostics.length === 0 ? (

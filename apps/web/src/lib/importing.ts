@@ -1,8 +1,15 @@
 import type { Finding, Locale } from '@nianbao/schema';
 import { parseReportJson, type ReportPayload } from './report-json.ts';
 
+/** One report read from a document. */
+export interface ImportedReport {
+  payload: ReportPayload;
+  diagnostics: Finding[];
+}
+
 export type ImportOutcome =
   | { kind: 'report'; payload: ReportPayload; diagnostics: Finding[] }
+  | { kind: 'several'; reports: ImportedReport[] }
   | { kind: 'not-found'; diagnostics: Finding[] }
   | { kind: 'error'; reason: string }
   | { kind: 'unsupported' }
@@ -15,20 +22,29 @@ type ExtractInput =
   | { kind: 'text'; text: string }
   | { kind: 'docx'; data: Uint8Array };
 
-/** The extractor is loaded on first import, keeping it (and its .docx reader) out of the first page load. */
+/**
+ * The extractor is loaded on first import, keeping it (and its .docx reader) out
+ * of the first page load. A page that holds several reports gives a choice.
+ */
 async function runExtract(
   input: ExtractInput,
   source: string,
   locale: Locale,
 ): Promise<ImportOutcome> {
-  const { extract } = await import('@nianbao/extract/browser');
-  const result = await extract(input, { locale, ...(/^https?:/.test(source) && { url: source }) });
-  if (!result.found) return { kind: 'not-found', diagnostics: result.diagnostics };
-  return {
-    kind: 'report',
-    payload: { report: result.report, provenance: result.provenance, source },
-    diagnostics: result.diagnostics,
-  };
+  const { extractAll } = await import('@nianbao/extract/browser');
+  const results = await extractAll(input, {
+    locale,
+    ...(/^https?:/.test(source) && { url: source }),
+  });
+  const found = results.filter((r) => r.found);
+  const reports = found.map((r) => ({
+    payload: { report: r.report, provenance: r.provenance, source },
+    diagnostics: r.diagnostics,
+  }));
+  if (reports.length === 0)
+    return { kind: 'not-found', diagnostics: results[0]?.diagnostics ?? [] };
+  if (reports.length === 1) return { kind: 'report', ...reports[0]! };
+  return { kind: 'several', reports };
 }
 
 function looksLikeHtml(text: string): boolean {

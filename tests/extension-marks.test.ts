@@ -224,6 +224,36 @@ describe('switching the marks off', () => {
   });
 });
 
+describe('a report inside a same-origin frame', () => {
+  it('is read through the frame, marked inside it, and unmarked with the rest', async () => {
+    const inner = shanghaiPage();
+    const top = {
+      url: 'https://www.shanghai.gov.cn/nw12344/frame-host.html',
+      html: '<!DOCTYPE html><html><head><meta charset="utf-8"><title>上海市人民政府 政务公开</title></head><body><h1>政务公开</h1><iframe src="/nw12344/20200131/sh-gov-office-2019.html" width="1200" height="3000"></iframe></body></html>',
+    };
+    browser.serve(top.url, top.html);
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(top.url, { waitUntil: 'domcontentloaded' });
+      expect(await waitForCheck(tab)).toBe('done');
+      const frame = tab.frameLocator('iframe');
+      await expect
+        .poll(() => frame.locator('[data-nianbao-primary~="T3-ROW-TOTAL"]').count())
+        .toBe(11);
+      expect(inner.url.endsWith('/nw12344/20200131/sh-gov-office-2019.html')).toBe(true);
+      await frame.locator('[data-nianbao-mark="primary"]').first().hover();
+      const panel = await openPanel(tab);
+      await panel.waitForSelector('#app[data-panel-state="done"]');
+      await panel.locator('#toggle-marks[data-on="true"]').click();
+      await expect.poll(() => frame.locator('[data-nianbao-mark]').count()).toBe(0);
+      expect(await tab.locator('[data-nianbao-summary]').count()).toBe(0);
+      await panel.close();
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
 describe('the toolbar badge and the side panel actions', () => {
   it('shows the error count on the badge, exports JSON, CSV and HTML, and hands the report to the form', async () => {
     const page = pingtanPage('pt-syq-2019.html');

@@ -41,6 +41,20 @@ function handle(message: ToContent, controller: PageController): unknown {
   }
 }
 
+/** Whether a report may still arrive in a frame that has not loaded yet. */
+function framesPending(): boolean {
+  return document.readyState !== 'complete' && document.querySelector('iframe, frame') !== null;
+}
+
+/** Resolves once the page and its frames have loaded, at most after 10 s. */
+function framesLoaded(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    window.addEventListener('load', done, { once: true });
+    setTimeout(done, 10_000);
+  });
+}
+
 async function main(): Promise<void> {
   let controller = globalThis.__nianbaoController;
   if (!controller) {
@@ -63,7 +77,12 @@ async function main(): Promise<void> {
   }
   const settings = await loadSettings();
   const runAt = performance.now();
-  const state = controller.run(settings.locale as Locale);
+  let state = controller.run(settings.locale as Locale);
+  if (state.state === 'no-report' && framesPending()) {
+    // The report may be in a frame that was still loading: read the page again once it is in.
+    await framesLoaded();
+    state = controller.run(settings.locale as Locale);
+  }
   state.phases = {
     ...(globalThis.__nianbaoDetectedAt !== undefined && {
       detectedAt: globalThis.__nianbaoDetectedAt,

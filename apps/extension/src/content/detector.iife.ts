@@ -15,8 +15,22 @@ declare global {
   var __nianbaoDetectedAt: number | undefined;
 }
 
+/** Resolves once the page (and its frames) have loaded, at most after 10 s. */
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    window.addEventListener('load', () => resolve(), { once: true });
+    setTimeout(resolve, 10_000);
+  });
+}
+
 async function detect(): Promise<void> {
-  const isReport = looksLikeReport(document);
+  let isReport = looksLikeReport(document);
+  // A report inside a frame that has not loaded yet: look again once it has.
+  if (!isReport && document.querySelector('iframe, frame')) {
+    await pageLoaded();
+    isReport = looksLikeReport(document);
+  }
   globalThis.__nianbaoDetectedAt = performance.now();
   const { autoCheck } = await chrome.storage.local.get('autoCheck');
   if (autoCheck === false) return;

@@ -136,9 +136,11 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
     }
   }
 
-  const removeStyles = addPageStyles(doc, PAGE_CSS);
+  // Cells may live in same-origin frames: each document gets our styles and listeners.
+  const docs = unique([doc, ...marks.map((m) => m.element.ownerDocument)]);
+  const removeStyles = docs.map((d) => addPageStyles(d, PAGE_CSS));
   const overlay = buildOverlay(doc, summary, text, byElement.size);
-  const stopTooltips = wireTooltips(doc, byElement, overlay.tip, text);
+  const stopTooltips = docs.map((d) => wireTooltips(doc, d, byElement, overlay.tip, text));
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let removed = false;
 
@@ -168,9 +170,9 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
       if (removed) return;
       removed = true;
       for (const timer of timers) clearTimeout(timer);
-      stopTooltips();
+      for (const stop of stopTooltips) stop();
       overlay.host.remove();
-      removeStyles();
+      for (const remove of removeStyles) remove();
       ledger.restoreAll();
     },
   };
@@ -251,8 +253,25 @@ function buildOverlay(
   return { host, tip };
 }
 
+/** Where a frame's viewport sits in the top document's viewport. */
+function frameOffset(inner: Document, top: Document): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  let current: Document | null = inner;
+  while (current && current !== top) {
+    const frame: Element | null | undefined = current.defaultView?.frameElement;
+    if (!frame) break;
+    const rect = frame.getBoundingClientRect();
+    x += rect.left + frame.clientLeft;
+    y += rect.top + frame.clientTop;
+    current = frame.ownerDocument;
+  }
+  return { x, y };
+}
+
 function wireTooltips(
   doc: Document,
+  listenOn: Document,
   byElement: Map<Element, CellMark[]>,
   tip: HTMLElement,
   text: (typeof TEXT)[keyof typeof TEXT],
@@ -274,7 +293,13 @@ function wireTooltips(
       if (mark.fix && mark.role === 'primary') item.appendChild(el(doc, 'div', 'fix', mark.fix));
       tip.appendChild(item);
     }
-    const rect = cell.getBoundingClientRect();
+    const offset = frameOffset(listenOn, doc);
+    const inner = cell.getBoundingClientRect();
+    const rect = {
+      top: inner.top + offset.y,
+      bottom: inner.bottom + offset.y,
+      left: inner.left + offset.x,
+    };
     const view = doc.defaultView;
     const below = rect.bottom + 6;
     const top = view && below > view.innerHeight - 120 ? Math.max(4, rect.top - 130) : below;
@@ -288,15 +313,15 @@ function wireTooltips(
     if (from && related && from.contains(related)) return;
     tip.hidden = true;
   };
-  doc.addEventListener('mouseover', show, true);
-  doc.addEventListener('focusin', show, true);
-  doc.addEventListener('mouseout', hide, true);
-  doc.addEventListener('focusout', hide, true);
+  listenOn.addEventListener('mouseover', show, true);
+  listenOn.addEventListener('focusin', show, true);
+  listenOn.addEventListener('mouseout', hide, true);
+  listenOn.addEventListener('focusout', hide, true);
   return () => {
-    doc.removeEventListener('mouseover', show, true);
-    doc.removeEventListener('focusin', show, true);
-    doc.removeEventListener('mouseout', hide, true);
-    doc.removeEventListener('focusout', hide, true);
+    listenOn.removeEventListener('mouseover', show, true);
+    listenOn.removeEventListener('focusin', show, true);
+    listenOn.removeEventListener('mouseout', hide, true);
+    listenOn.removeEventListener('focusout', hide, true);
   };
 }
 

@@ -345,6 +345,34 @@ describe('the toolbar badge and the side panel actions', () => {
   });
 });
 
+describe('language switch', () => {
+  it('re-checks the page in English from the side panel, and back', async () => {
+    const page = shanghaiPage();
+    const english = await expectedFor(page, 'en');
+    const tab = await open(page);
+    try {
+      await waitForCheck(tab);
+      const panel = await openPanel(tab);
+      await panel.waitForSelector('#app[data-panel-state="done"]');
+      await panel.locator('#language').selectOption('en');
+      await expect.poll(() => panel.locator('h1').textContent()).toBe('nianbao report check');
+      const first = english.findings.find((f) => f.ruleId === 'T3-RESULTS-SUM')!;
+      await expect
+        .poll(() =>
+          panel.locator('li.finding[data-rule-id="T3-RESULTS-SUM"] .message').first().textContent(),
+        )
+        .toBe(first.message);
+      expect(await panel.locator('li.finding').count()).toBe(english.findings.length);
+      await panel.locator('#language').selectOption('zh-CN');
+      await expect.poll(() => panel.locator('h1').textContent()).toBe('年报检查');
+      await panel.close();
+    } finally {
+      await tab.close();
+      await browser.setOptions({ locale: 'zh-CN' });
+    }
+  });
+});
+
 describe('scope and privacy', () => {
   it('runs nothing by itself outside *.gov.cn, and cannot script such a page without a click', async () => {
     const url = 'https://reports.example.com/2023.html';

@@ -13,5 +13,7 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-setup.ts'],
+    // Component tests drive a whole form (and the extractor); shared CI cores are slow.
+    testTimeout: 30_000,
   },
 });

@@ -22,10 +22,20 @@ describe('import', () => {
     await user.click(area);
     await user.paste(seed);
     await user.click(screen.getByRole('button', { name: '读取粘贴的文本' }));
-    await screen.findByText('已导入：粘贴的文本');
+    await screen.findByText('已导入：粘贴的文本', {}, { timeout: 15_000 });
     expect(cell('activeDisclosure.procurement.amount')?.value).toBe('1511');
     expect(document.querySelectorAll('[data-diagnostic]').length).toBeGreaterThan(0);
     expect((screen.getByLabelText('机关名称') as HTMLInputElement).value).toContain('嵩县公安局');
+
+    // The header asks for 4 decimals (保留4位小数): typing them clears MONEY-HDR-DECIMALS,
+    // because the form keeps the header read from the document and the text as typed.
+    const rules = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-finding]')].map((li) => li.dataset.rule);
+    expect(rules()).toContain('MONEY-HDR-DECIMALS');
+    await user.tripleClick(cell('activeDisclosure.procurement.amount')!);
+    await user.keyboard('1511.0000');
+    expect(cell('activeDisclosure.procurement.amount')?.value).toBe('1511.0000');
+    expect(rules()).not.toContain('MONEY-HDR-DECIMALS');
   });
 
   it('offers a choice when the text holds several reports', async () => {
@@ -34,7 +44,7 @@ describe('import', () => {
     await user.click(document.querySelector('[data-import="text"]')!);
     await user.paste(`${seed}\n\n${seed}`);
     await user.click(screen.getByRole('button', { name: '读取粘贴的文本' }));
-    await screen.findByText(/有 2 份年度报告/);
+    await screen.findByText(/有 2 份年度报告/, {}, { timeout: 15_000 });
     expect(cell('activeDisclosure.procurement.amount')).toBeNull(); // nothing imported yet
     await user.click(document.querySelector('[data-import-choice="1"]')!);
     expect(cell('activeDisclosure.procurement.amount')?.value).toBe('1511');
@@ -45,7 +55,7 @@ describe('import', () => {
     render(<App />);
     await user.type(document.querySelector('[data-import="text"]')!, '今天天气很好。');
     await user.click(screen.getByRole('button', { name: '读取粘贴的文本' }));
-    await screen.findByText(/未在「粘贴的文本」中找到年度报告/);
+    await screen.findByText(/未在「粘贴的文本」中找到年度报告/, {}, { timeout: 15_000 });
     expect(document.querySelector('[data-import-result="not-found"]')).not.toBeNull();
   });
 
@@ -55,7 +65,7 @@ describe('import', () => {
     await user.click(document.querySelector('[data-import="text"]')!);
     await user.paste('{"format": "2018", "meta": {}}');
     await user.click(screen.getByRole('button', { name: '读取粘贴的文本' }));
-    const result = await screen.findByText(/无法读取/);
+    const result = await screen.findByText(/无法读取/, {}, { timeout: 15_000 });
     expect(result.textContent).toMatch(/format/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../../core/types.ts';
 import { sectionPath, sectionText } from '../../text/sections.ts';
-import { type Alternative, statementsIn, TOPIC_CELLS } from './statements.ts';
+import { type Alternative, MAX_STATEMENTS, statementsIn, TOPIC_CELLS } from './statements.ts';
 
 /** Sections whose text states the figures of tables 三 and 四. */
 const SECTIONS_READ = [1, 3, 4];
@@ -34,6 +34,10 @@ const rule: Rule = {
         zh: '正文称“{quote}”，该数字无法对应到表三、表四的单元格，无法核对',
         en: 'The text says "{quote}"; this number cannot be tied to a cell of tables 3 or 4',
       },
+      tooMany: {
+        zh: '该部分正文中关于申请和案件的数字过多，只核对了前{count}个',
+        en: 'This section states too many counts about applications and cases; only the first {count} were checked',
+      },
       matched: {
         zh: '正文“{quote}”与{what}一致',
         en: 'The text "{quote}" agrees with {what}',
@@ -47,7 +51,17 @@ const rule: Rule = {
     for (const number of SECTIONS_READ) {
       const text = sectionText(ctx.report, number);
       if (!text) continue;
-      for (const statement of statementsIn(text)) {
+      const statements = statementsIn(text);
+      if (statements.length > MAX_STATEMENTS) {
+        ctx.flag({
+          cells: [sectionPath(number)],
+          messageId: 'tooMany',
+          severity: 'info',
+          params: { count: MAX_STATEMENTS },
+          key: `${number}:tooMany`,
+        });
+      }
+      for (const statement of statements.slice(0, MAX_STATEMENTS)) {
         const key = `${number}:${statement.topic}:${statement.value}:${statement.quote}`;
         const base = { quote: statement.quote, value: statement.value };
         if (statement.topic === 'unknown') {

@@ -208,7 +208,7 @@ const OTHER_PROCEDURES =
   /行政许可|许可事项|审批|政务服务|热线|12345|提案|建议|信访件|来信|来访|咨询/;
 
 /** Classifies the words before a number (or, failing that, right after it); the most specific cue wins. */
-function classify(lead: string, sentence: string): Topic | undefined {
+function classify(lead: string, aboutApplications: boolean): Topic | undefined {
   const review = /复议/.test(lead);
   const suit = /诉讼|起诉/.test(lead);
   if (review && suit) return 'appealsAll';
@@ -223,7 +223,7 @@ function classify(lead: string, sentence: string): Topic | undefined {
   if (/不予处理/.test(lead)) return 'notProcessed';
   if (/其他处理/.test(lead)) return 'otherHandling';
   // The rest are about applications only when the sentence says so.
-  if (!/申请/.test(sentence)) return undefined;
+  if (!aboutApplications) return undefined;
   if (/自然人/.test(lead)) return 'naturalPerson';
   if (/法人|其他组织/.test(lead)) return 'organisations';
   if (/商业企业|企业/.test(lead)) return 'commercial';
@@ -241,6 +241,12 @@ function classify(lead: string, sentence: string): Topic | undefined {
   return undefined;
 }
 
+/**
+ * More statements than this in one section is not a report's prose (a pasted
+ * table, or hostile input): the rule checks this many and says so.
+ */
+export const MAX_STATEMENTS = 200;
+
 const NUMBER = /(?<![\d.])(\d+)(件|起|宗)/g;
 const ANY_NUMBER = /\d+(?:\.\d+)?/g;
 
@@ -252,21 +258,25 @@ function findStatements(text: string): Statement[] {
   // Join digits split from their words ("申请 749 件") and drop layout spaces.
   const flat = text.normalize('NFKC').replace(/[ \t\u3000\u00a0]+/g, '');
   for (const sentence of flat.split(/[。！？!?\n]/)) {
+    const aboutApplications = /申请/.test(sentence);
     const numberEnds = [...sentence.matchAll(ANY_NUMBER)].map((m) => m.index! + m[0].length);
+    let next = 0; // numberEnds[next - 1] is the last number ending before the current one
     for (const m of sentence.matchAll(NUMBER)) {
+      if (out.length > MAX_STATEMENTS) return out;
       const start = m.index!;
       const end = start + m[0].length;
-      const from = Math.max(0, ...numberEnds.filter((e) => e <= start));
-      const lead = sentence.slice(from, start);
+      while (next < numberEnds.length && numberEnds[next]! <= start) next++;
+      const from = next > 0 ? numberEnds[next - 1]! : 0;
+      const lead = sentence.slice(Math.max(from, start - 120), start);
       // "另有72件申请……顺延到下年度答复": the words may follow the number.
-      const trail = sentence.slice(end).split(/[，,；;：:（(]/)[0] ?? '';
-      let topic = classify(lead, sentence) ?? classify(trail, sentence);
+      const trail = sentence.slice(end, end + 40).split(/[，,；;：:（(]/)[0] ?? '';
+      const byLead = classify(lead, aboutApplications);
+      let topic = byLead ?? classify(trail, aboutApplications);
       // A count in a sentence about applications that names no cell is still reported.
-      if (!topic && /申请/.test(sentence) && !OTHER_PROCEDURES.test(lead + trail))
-        topic = 'unknown';
+      if (!topic && aboutApplications && !OTHER_PROCEDURES.test(lead + trail)) topic = 'unknown';
       if (!topic) continue;
       const quote = sentence
-        .slice(from, end + (classify(lead, sentence) ? 0 : trail.length))
+        .slice(Math.max(from, start - 120), end + (byLead ? 0 : trail.length))
         .replace(/^[\d.%年月日件起宗次条个，,；;：:、）)（(]+/, '');
       out.push({ topic, value: Number(m[1]), quote: [...quote].slice(-80).join('') });
     }

@@ -19,6 +19,7 @@ import type {
 } from './types.ts';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const NO_VALUES: ReadonlyMap<string, number> = new Map();
 const FORMAT_IDS: readonly string[] = ['2019', '2021'];
 
 interface PendingEquation extends Equation, SolvedEquation {
@@ -127,34 +128,41 @@ export function runRules(
         });
       },
       equation(eq) {
-        const values = new Map<string, number>();
-        const blanks = new Set<string>();
         let lhs = 0;
         let rhs = 0;
+        let blank = false;
         for (const p of eq.sum) {
           const v = readCell(p);
           if (v === undefined) return; // a row is missing: the SHAPE rules say so
-          values.set(p, v ?? 0); // blanks count as 0 (spec §6), CELL-BLANK reports them
-          if (v === null) blanks.add(p);
-          lhs += v ?? 0;
+          if (v === null) blank = true;
+          else lhs += v; // blanks count as 0 (spec §6), CELL-BLANK reports them
         }
         for (const p of eq.equals) {
           const v = readCell(p);
           if (v === undefined) return;
-          values.set(p, v ?? 0);
-          if (v === null) blanks.add(p);
-          rhs += v ?? 0;
+          if (v === null) blank = true;
+          else rhs += v;
         }
         const cells = eq.equals.concat(eq.sum);
+        const solved = { lhs, rhs, values: NO_VALUES };
+        // Most equations hold: keep the per-cell values only for those that fail.
+        if (!holds(solved)) {
+          const values = new Map<string, number>();
+          const blanks = new Set<string>();
+          for (const p of cells) {
+            const v = readCell(p);
+            values.set(p, v ?? 0);
+            if (v === null) blanks.add(p);
+          }
+          solved.values = values;
+          if (blank) Object.assign(solved, { blanks });
+        }
         equations.push({
           ...eq,
+          ...solved,
           rule,
           order,
-          lhs,
-          rhs,
-          cells: values.size === cells.length ? cells : [...new Set(cells)],
-          values,
-          ...(blanks.size > 0 && { blanks }),
+          cells: [...new Set(cells)],
         });
       },
       pass(note) {

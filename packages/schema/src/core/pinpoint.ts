@@ -42,7 +42,7 @@ export interface Diagnosis {
 /** Largest search effort per group; beyond it the group counts as ambiguous. */
 const SEARCH_BUDGET = 20_000;
 
-export function holds(e: SolvedEquation): boolean {
+export function holds(e: Pick<SolvedEquation, 'lhs' | 'rhs'>): boolean {
   return Math.abs(e.lhs - e.rhs) <= 1e-9 * Math.max(1, Math.abs(e.lhs), Math.abs(e.rhs));
 }
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.ts';
-import { cellInfo, cellPaths } from '../../templates/index.ts';
+import { cellIndexOf } from '../../templates/index.ts';
 
 /** Count cells hold integers ≥ 0; the signed 本年增/减 cells of the 2019 format hold integers. */
 const rule: Rule = {
@@ -29,10 +29,10 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const path of cellPaths(ctx.format)) {
+    for (const [path, info] of cellIndexOf(ctx.format)) {
       const value = ctx.cell(path);
       if (value === null || value === undefined) continue;
-      const kind = cellInfo(ctx.format, path)!.column.kind;
+      const kind = info.column.kind;
       if (kind === 'money') continue;
       if (!Number.isInteger(value)) {
         ctx.flag({ cells: [path], messageId: 'fraction', actual: value });

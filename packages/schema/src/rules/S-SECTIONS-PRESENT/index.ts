@@ -44,7 +44,9 @@ const rule: Rule = {
   check(ctx) {
     const reading = readSections(ctx.report);
     for (const tpl of SECTIONS) {
-      const heading = ctx.locale === 'en' ? tpl.heading.en : tpl.heading.zh;
+      // The official heading is Chinese text; English adds a gloss.
+      const heading =
+        ctx.locale === 'en' ? `${tpl.heading.zh} (${tpl.heading.en})` : tpl.heading.zh;
       const entry = reading.canonical.get(tpl.number);
       const cells = [sectionPath(tpl.number)];
       if (!entry) {

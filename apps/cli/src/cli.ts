@@ -7,6 +7,12 @@ const readStdin = async () => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+// `nianbao check … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -31,7 +31,9 @@ export interface SarifOptions {
 /** Artifact URI of a source: URLs as they are; paths as relative URI references. */
 function artifactUri(source: string): string {
   if (/^https?:\/\//i.test(source)) return source;
-  return encodeURI(source.replace(/\\/g, '/'));
+  const path = source.replace(/\\/g, '/');
+  // Paths outside the working directory are absolute: give them as file URIs.
+  return path.startsWith('/') ? `file://${encodeURI(path)}` : encodeURI(path);
 }
 
 function ruleDescriptor(meta: RuleMeta, locale: Locale, base: string) {

@@ -1,5 +1,7 @@
 import type { Locale, Severity } from '@nianbao/schema';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Interface strings of every output format; messages themselves come from the findings. */
 const STRINGS = {
   'zh-CN': {
@@ -87,9 +89,10 @@ const STRINGS = {
       infos: number;
       suppressed: number;
     }) =>
-      `${s.inputs} inputs: ${s.checked} reports checked, ${s.notFound} without a readable report, ${s.failed} unreadable; ` +
-      `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos, ${s.suppressed} suppressed`,
-    counts: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} infos`,
+      `${plural(s.inputs, 'input')}: ${plural(s.checked, 'report')} checked, ${s.notFound} without a readable report, ${s.failed} unreadable; ` +
+      `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}, ${s.suppressed} suppressed`,
+    counts: (e: number, w: number, i: number) =>
+      `${plural(e, 'error')} · ${plural(w, 'warning')} · ${plural(i, 'info')}`,
     pageTitle: 'Annual open-government-information reports: check results',
     summaryTable: 'Summary',
     col: {

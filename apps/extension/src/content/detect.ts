@@ -4,8 +4,10 @@
  * first h1–h3 headings and the first tables' text, never the whole page, so that a page that is not a report costs
  * next to nothing. It errs on the side of "yes": the extractor decides for real.
  *
- * Stand-in for `looksLikeReport` of `@nianbao/extract/detect` until that lands;
- * it has the same signature so the import can be swapped.
+ * Same signature as `looksLikeReport` of `@nianbao/extract/detect`, which reads
+ * the page's whole text: on a real portal page that is not a report this one
+ * takes ~4 µs against ~80 µs (bench/extension), and it also looks into
+ * same-origin frames, so the extension keeps it. Swap the import to change.
  */
 
 // Simplified and Traditional (portals behind big5 gateways).
@@ -23,15 +25,11 @@ export function looksLikeReport(root: Document | Element, depth = 0): boolean {
   const articleTitle = root.querySelector('meta[name="ArticleTitle"], meta[property="og:title"]');
   if (articleTitle && TITLE_PATTERN.test(articleTitle.getAttribute('content') ?? '')) return true;
 
-  // Live collections, read only as far as needed: never `.length` (a walk of the whole page).
-  for (const tag of ['h1', 'h2', 'h3']) {
-    const headings = root.getElementsByTagName(tag);
-    for (let i = 0; i < MAX_HEADINGS; i++) {
-      const heading = headings[i];
-      if (!heading) break;
-      if (TITLE_PATTERN.test(heading.textContent ?? '')) return true;
-    }
+  const headings = root.querySelectorAll('h1, h2, h3');
+  for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
+    if (TITLE_PATTERN.test(headings[i]!.textContent ?? '')) return true;
   }
+  // A live collection, read only as far as needed: never `.length` (a walk of the whole page).
   const tables = root.getElementsByTagName('table');
   for (let i = 0; i < MAX_TABLES; i++) {
     const table = tables[i];

@@ -277,6 +277,13 @@ function wireTooltips(
   text: (typeof TEXT)[keyof typeof TEXT],
 ): () => void {
   const show = (event: Event) => {
+    try {
+      showFor(event);
+    } catch {
+      // a detached cell or an exotic target: no tooltip, and nothing in the page's console
+    }
+  };
+  const showFor = (event: Event) => {
     const target = event.target as Element | null;
     const cell = target?.closest?.('[data-nianbao-mark]');
     const list = cell ? byElement.get(cell) : undefined;
@@ -308,6 +315,13 @@ function wireTooltips(
     tip.hidden = false;
   };
   const hide = (event: Event) => {
+    try {
+      hideFor(event);
+    } catch {
+      tip.hidden = true;
+    }
+  };
+  const hideFor = (event: Event) => {
     const related = (event as MouseEvent).relatedTarget as Element | null;
     const from = (event.target as Element | null)?.closest?.('[data-nianbao-mark]');
     if (from && related && from.contains(related)) return;

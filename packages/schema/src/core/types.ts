@@ -67,6 +67,12 @@ export interface Provenance {
   labels?: LabelProvenance[];
   /** Header notes of whole tables, e.g. the 勾稽 statement of table 三, keyed by table id. */
   tableHeaders?: Partial<Record<'activeDisclosure' | 'applications' | 'appeals', string>>;
+  /**
+   * Cell paths the extractor found on the page but could not read (lost
+   * separators, a wrong count of numbers). Its own diagnostics (origin
+   * "extraction") speak for them; rules must not report them as missing.
+   */
+  unread?: string[];
 }
 
 export interface CheckOptions {

@@ -35,7 +35,10 @@ export function checkShape(ctx: RuleContext, table: TableId): void {
     }
     return;
   }
+  // Rows the extractor saw but could not read are its diagnostics, not the report's defect.
+  const unread = new Set(ctx.provenance?.unread ?? []);
   for (const row of templateRows(ctx, table)) {
+    if (row.cells.every((c) => unread.has(c))) continue;
     const value = getPath(ctx.report, row.path);
     if (value === undefined || value === null || typeof value !== 'object') {
       ctx.flag({

@@ -155,12 +155,27 @@ export function App({ store: given }: { store?: DraftStore }) {
   // The same findings as before keep their identity, so the panel and marks are not redrawn.
   const lastFindings = useRef<{ list: Finding[]; signature: string }>(undefined);
   const findings = useMemo(() => {
-    const list = timed('nb:check', () =>
-      check(state.report, {
-        locale,
-        ...(state.provenance && { provenance: state.provenance }),
-      }),
-    );
+    let list: Finding[];
+    try {
+      list = timed('nb:check', () =>
+        check(state.report, {
+          locale,
+          ...(state.provenance && { provenance: state.provenance }),
+        }),
+      );
+    } catch (error) {
+      // check() never throws on a valid report; if it ever does, the form stays usable.
+      list = [
+        {
+          ruleId: 'CHECK-FAILED',
+          severity: 'error',
+          origin: 'extraction',
+          message: fill(t.checkFailed, { reason: (error as Error).message || String(error) }),
+          cells: [],
+          fingerprint: 'check-failed',
+        },
+      ];
+    }
     const signature = list
       .map(
         (f) =>
@@ -170,7 +185,7 @@ export function App({ store: given }: { store?: DraftStore }) {
     if (lastFindings.current?.signature === signature) return lastFindings.current.list;
     lastFindings.current = { list, signature };
     return list;
-  }, [state.report, state.provenance, locale]);
+  }, [state.report, state.provenance, locale, t]);
   const flags = useMemo(() => flagsByPath(findings, format), [findings, format]);
   const metaFlagsRef = useRef<ReturnType<typeof stableSubset>>(undefined);
   metaFlagsRef.current = stableSubset(metaFlagsRef.current, flags, (p) => p.startsWith('meta.'));

@@ -98,6 +98,7 @@ const zh = {
   crashNew: '新建空白报告',
   crashReload: '重新加载',
   skipToFindings: '跳到检查结果',
+  checkFailed: '检查未能完成：{reason}。表单内容仍会保存；请导出 JSON 并报告此问题。',
 };
 
 export type Strings = typeof zh;
@@ -200,6 +201,8 @@ const en: Strings = {
   crashNew: 'New blank report',
   crashReload: 'Reload',
   skipToFindings: 'Skip to the findings',
+  checkFailed:
+    'The check could not finish: {reason}. The form is still saved; export the JSON and report this problem.',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zh, en };

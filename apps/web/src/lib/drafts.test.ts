@@ -65,4 +65,12 @@ describe('DraftStore', () => {
     });
     expect(full.save(draft('a', 'x', '2021-01-01T00:00:00Z'))).toMatch(/quota/);
   });
+
+  it('drops a damaged provenance but keeps the report', () => {
+    const d = draft('p', 'x', '2021-01-01T00:00:00Z');
+    localStorage.setItem('nianbao.draft.v1.p', JSON.stringify({ ...d, provenance: { cells: 5 } }));
+    const loaded = store.load('p');
+    expect(loaded?.ok).toBe(true);
+    if (loaded?.ok) expect(loaded.draft.provenance).toBeUndefined();
+  });
 });

@@ -87,7 +87,9 @@ function readDraft(id: string, raw: string): LoadedDraft {
     updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : new Date(0).toISOString(),
     report: report.data,
   };
-  if (typeof d.provenance === 'object' && d.provenance !== null) {
+  // Provenance is a convenience (raw texts for some rules): a damaged one is dropped, not fatal.
+  const prov = d.provenance as { cells?: unknown } | null | undefined;
+  if (typeof prov === 'object' && prov !== null && typeof prov.cells === 'object' && prov.cells) {
     draft.provenance = d.provenance as Provenance;
   }
   if (d.formatPinned === true) draft.formatPinned = true;

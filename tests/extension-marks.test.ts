@@ -208,6 +208,11 @@ describe('switching the marks off', () => {
       expect(existsSync(shot) && statSync(shot).size).toBeGreaterThan(10_000);
 
       const panel = await openPanel(tab);
+      await panel.setViewportSize({ width: 420, height: 900 });
+      await panel.waitForSelector('#app[data-panel-state="done"]');
+      await panel.screenshot({
+        path: join(RESULTS_DIR, 'extension-sidepanel-sh-gov-office-2019.png'),
+      });
       await panel.locator('#toggle-marks[data-on="true"]').click();
       await tab.waitForFunction(() => !document.documentElement.hasAttribute('data-nianbao-state'));
       expect(await tab.locator('[data-nianbao-mark], [data-nianbao-summary]').count()).toBe(0);

@@ -10,6 +10,14 @@ import pkg from './package.json' with { type: 'json' };
  */
 export const GOV_CN = '*://*.gov.cn/*';
 
+// public/icons, copied as they are into dist/icons.
+const ICONS = {
+  16: 'icons/icon-16.png',
+  32: 'icons/icon-32.png',
+  48: 'icons/icon-48.png',
+  128: 'icons/icon-128.png',
+};
+
 export default defineManifest({
   manifest_version: 3,
   name: '年报检查 nianbao',
@@ -21,7 +29,11 @@ export default defineManifest({
   permissions: ['activeTab', 'scripting', 'sidePanel', 'storage'],
   host_permissions: [GOV_CN],
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  action: { default_title: '检查本页的年度报告 / Check the report on this page' },
+  icons: ICONS,
+  action: {
+    default_title: '检查本页的年度报告 / Check the report on this page',
+    default_icon: ICONS,
+  },
   side_panel: { default_path: 'src/sidepanel/index.html' },
   options_ui: { page: 'src/options/index.html', open_in_tab: false },
   content_scripts: [

@@ -156,7 +156,7 @@ export const LocaleQuery = z
     param: { name: 'locale', in: 'query' },
     description:
       'Language of messages and errors: zh-CN (default) or en. When absent or unsupported, Accept-Language decides.',
-    example: 'en',
+    example: 'zh-CN',
   });
 
 /** Content of a problem response, for `responses` in route definitions. */

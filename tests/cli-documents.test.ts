@@ -71,6 +71,49 @@ describe('documents', () => {
   });
 });
 
+describe('hostile documents', () => {
+  it('turn into diagnostics or errors, never a crash, on reader threads too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-hostile-'));
+    const docx = readFileSync(path.join(ROOT, 'packages/extract/test/fixtures/pt-syq-2019.docx'));
+    const files: Record<string, string | Uint8Array> = {
+      'empty.txt': '',
+      'garbage.html': Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919 + 13) % 256),
+      'truncated.docx': docx.subarray(0, 3000),
+      'deep.html': '<table>'.repeat(20_000),
+      'bad.report.json': '{"format":"2021","meta":{"reportYear":"x"}}',
+      'doc.pdf': '%PDF-1.4',
+      'a.html': '<html><body>首页</body></html>',
+      'b.html': '<p>',
+    };
+    for (const [name, content] of Object.entries(files))
+      writeFileSync(path.join(dir, name), content);
+    const run = await runCli(['check', ...Object.keys(files), '-f', 'json', '--threads', '2'], {
+      cwd: dir,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout) as {
+      results: (Result & { error?: { code: string }; diagnostics: unknown[] })[];
+    };
+    expect(out.results).toHaveLength(Object.keys(files).length);
+    const by = (s: string) => out.results.find((r) => r.source === s)!;
+    expect(by('bad.report.json').error?.code).toBe('INVALID_REPORT');
+    expect(by('doc.pdf').error?.code).toBe('UNSUPPORTED');
+    for (const name of [
+      'empty.txt',
+      'garbage.html',
+      'truncated.docx',
+      'deep.html',
+      'a.html',
+      'b.html',
+    ]) {
+      expect(by(name).found, name).toBe(false);
+      expect(by(name).findings, name).toEqual([]);
+      expect(by(name).diagnostics.length, name).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('reader threads', () => {
   it('give the same results as reading in one thread', async () => {
     const args = ['check', '.', '-f', 'json', '--fail-on', 'never'];

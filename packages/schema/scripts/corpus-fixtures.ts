@@ -28,6 +28,8 @@ export interface PageConfig {
    * headings are found by their official wording).
    */
   kind?: 'markdown' | 'crawled';
+  /** For crawled texts: the top-level headings as printed, when they differ from the official ones. */
+  headings?: string[];
   /** For text sources: the tables as read by hand (pages have a values.json). */
   values?: Values;
   title: string;
@@ -110,6 +112,67 @@ export const CORPUS_FIXTURES: PageConfig[] = [
         FORMATS['2019'].applications.rows.map((r) => [r.label.zh, [0, 0, 0, 0, 0, 0, 0]]),
       ),
       appeals: Array(15).fill(0),
+    },
+  },
+  {
+    id: 'pt-syq-2022',
+    file: 'text/pt-syq-2022.txt',
+    kind: 'crawled',
+    title: '平潭综合实验区2022年度政府信息公开工作年度报告',
+    agencyKind: 'gov',
+    start: '本报告根据',
+    headings: [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政法复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ],
+    note: "A crawler's text whose cell separators were lost (713000074 is 71, 3, 0, 0, 0, 0, 74). Read by hand: every row of table 三 is split so that its 总计 is the sum of its cells and the columns balance (the only reading that does); 行政规范性文件 8855698 is 88 issued (the text: 本年度制发的规范性文件88件), 55 repealed, 698 in force (the text: 现行有效行政规范性文件698件). The same agency's report of the year before pt-syq-2023, for the cross-year rules. The date is the page's 发布时间.",
+    values: {
+      format: '2021',
+      reportYear: 2022,
+      agencyName: '平潭综合实验区',
+      publishedAt: '2023-02-20',
+      activeDisclosure: {
+        '第二十条第（一）项/规章': [0, 0, 0],
+        '第二十条第（一）项/行政规范性文件': [88, 55, 698],
+        '第二十条第（五）项/行政许可': [10690],
+        '第二十条第（六）项/行政处罚': [2113],
+        '第二十条第（六）项/行政强制': [0],
+        '第二十条第（八）项/行政事业性收费': [9116.36],
+      },
+      applications: {
+        '一、本年新收政府信息公开申请数量': [71, 3, 0, 0, 0, 0, 74],
+        '二、上年结转政府信息公开申请数量': [1, 0, 0, 0, 0, 0, 1],
+        '（一）予以公开': [21, 0, 0, 0, 0, 0, 21],
+        '（二）部分公开（区分处理的，只计这一情形，不计其他情形）': [8, 1, 0, 0, 0, 0, 9],
+        '1.属于国家秘密': [0, 0, 0, 0, 0, 0, 0],
+        '2.其他法律行政法规禁止公开': [0, 0, 0, 0, 0, 0, 0],
+        '3.危及“三安全一稳定”': [0, 0, 0, 0, 0, 0, 0],
+        '4.保护第三方合法权益': [0, 0, 0, 0, 0, 0, 0],
+        '5.属于三类内部事务信息': [1, 0, 0, 0, 0, 0, 1],
+        '6.属于四类过程性信息': [2, 0, 0, 0, 0, 0, 2],
+        '7.属于行政执法案卷': [1, 0, 0, 0, 0, 0, 1],
+        '8.属于行政查询事项': [0, 0, 0, 0, 0, 0, 0],
+        '1.本机关不掌握相关政府信息': [37, 0, 0, 0, 0, 0, 37],
+        '2.没有现成信息需要另行制作': [0, 0, 0, 0, 0, 0, 0],
+        '3.补正后申请内容仍不明确': [0, 0, 0, 0, 0, 0, 0],
+        '1.信访举报投诉类申请': [0, 0, 0, 0, 0, 0, 0],
+        '2.重复申请': [0, 0, 0, 0, 0, 0, 0],
+        '3.要求提供公开出版物': [0, 0, 0, 0, 0, 0, 0],
+        '4.无正当理由大量反复申请': [0, 0, 0, 0, 0, 0, 0],
+        '5.要求行政机关确认或重新出具已获取信息': [0, 0, 0, 0, 0, 0, 0],
+        '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': [2, 0, 0, 0, 0, 0, 2],
+        '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请': [
+          0, 0, 0, 0, 0, 0, 0,
+        ],
+        '3.其他': [0, 2, 0, 0, 0, 0, 2],
+        '（七）总计': [72, 3, 0, 0, 0, 0, 75],
+        '四、结转下年度继续办理': [0, 0, 0, 0, 0, 0, 0],
+      },
+      appeals: [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0],
     },
   },
   {
@@ -271,19 +334,25 @@ function markdownText(cfg: PageConfig, source: string) {
 /** A crawler's one-line text: split at the six official headings, tables cut out of 二–四. */
 function crawledText(cfg: PageConfig, source: string) {
   const from = source.indexOf(cfg.start!);
-  const to = source.indexOf(cfg.end!, from);
+  const to = cfg.end ? source.indexOf(cfg.end, from) : -1;
   const body = source.slice(from, to === -1 ? undefined : to);
-  const starts = FORMATS['2019'].sections
-    .map((tpl) => ({ tpl, at: body.indexOf(` ${tpl.heading.zh} `) }))
-    .filter((h) => h.at !== -1);
-  const sections = starts.map(({ tpl, at }, i) => {
+  const printed = cfg.headings ?? FORMATS['2019'].sections.map((tpl) => tpl.heading.zh);
+  const starts: { heading: string; number: number; at: number }[] = [];
+  let after = 0;
+  printed.forEach((heading, i) => {
+    const at = body.indexOf(heading, after);
+    if (at === -1) return;
+    starts.push({ heading, number: i + 1, at });
+    after = at + heading.length;
+  });
+  const sections = starts.map(({ heading, number, at }, i) => {
     const end = starts[i + 1]?.at ?? body.length;
-    const text = body.slice(at + tpl.heading.zh.length + 2, end).trim();
+    const text = body.slice(at + heading.length, end).trim();
     // Sections 二, 三, 四 hold only their tables.
     return {
-      ordinal: tpl.ordinal,
-      heading: tpl.heading.zh,
-      text: tpl.number >= 2 && tpl.number <= 4 ? '' : text,
+      ordinal: FORMATS['2019'].sections[number - 1]!.ordinal,
+      heading,
+      text: number >= 2 && number <= 4 ? '' : text,
     };
   });
   return { sections, preamble: body.slice(0, starts[0]?.at ?? body.length).trim() };

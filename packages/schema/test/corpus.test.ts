@@ -258,3 +258,39 @@ describe("pt-czj-2020 (平潭综合实验区财政金融局, 2020, a crawler's o
     ).toEqual([]);
   });
 });
+
+describe('pt-syq-2022 (平潭综合实验区, 2022, cell separators lost) and the year after', () => {
+  const y2022 = load('pt-syq-2022');
+  const y2023 = load('pt-syq-2023');
+
+  it('reads its table 三 the only way that adds up, which its own text confirms', () => {
+    // 713000074 → 71, 3, …, 74: the text of section 一 states 75 applications
+    // (74 new + 1 carried over), 72 natural persons, 3 organisations, …
+    const matched = y2022.passes.filter((p) => p.ruleId === 'XT-TEXT-TABLE');
+    expect(matched.map((p) => p.params?.value)).toEqual([75, 72, 3, 1, 2]);
+    expect([...ids(y2022.findings)].filter((id) => /^(T3|T4|XT)-/.test(id))).toEqual([]);
+  });
+
+  it('gives exactly these findings', () => {
+    expect(summary(y2022.findings)).toEqual([
+      // Heading 四 reads 行政法复议, as in pt-shs-2023.
+      'warning S-SECTIONS-PRESENT sections.4',
+      'info S-SEC6-OTHER sections.6',
+    ]);
+  });
+
+  it('carries over into 2023, but its normative documents in force do not follow', () => {
+    const { findings } = checkDetailed(y2023.report, {
+      provenance: y2023.provenance,
+      previous: y2022.report,
+    });
+    const crossYear = findings.filter((f) => f.ruleId.startsWith('XY-'));
+    // 2022 carried 0 forward and 2023 carried 0 over (XY-T3-CARRY holds); no case
+    // was pending (XY-T4-PENDING); the texts differ (XY-DUPLICATE-TEXT). But 698 in
+    // force in 2022 + 77 issued − 132 repealed = 643, while 2023 reports 470.
+    expect(summary(crossYear)).toEqual([
+      'warning XY-T2-B-VALID activeDisclosure.normativeDocuments.valid',
+    ]);
+    expect(crossYear[0]).toMatchObject({ expected: 643, actual: 470 });
+  });
+});

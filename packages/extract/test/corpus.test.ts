@@ -10,6 +10,7 @@ import { extract } from '../src/node.ts';
 import { type CorpusValues, expectedCells } from './expectations.ts';
 
 const PAGES = ['pt-syq-2019', 'pt-syq-2023', 'pt-shs-2023', 'sh-gov-office-2019.fragment'];
+// pt-gaj-2020 holds only the title of a report published as an attachment: tested apart below.
 
 describe.each(PAGES)('corpus page %s', (id) => {
   const values = JSON.parse(readCorpus(`pages/${id}.values.json`)) as CorpusValues;
@@ -91,7 +92,8 @@ describe('corpus page specifics', () => {
     const { report, diagnostics, found } = await extract(
       readFileSync(corpusPath('pages/pt-gaj-2020.html')),
     );
-    expect(found).toBe(true);
+    // No readable report on the page (only its title): found is false, so nobody runs check on it.
+    expect(found).toBe(false);
     expect(report.applications).toBeUndefined();
     expect(report.appeals).toBeUndefined();
     expect(report.activeDisclosure).toBeUndefined();

@@ -132,8 +132,20 @@ describe('pt-syq-2022: separators lost', () => {
   });
 
   it('says the 行政规范性文件 row cannot be read (8855698 has many splits) instead of guessing', () => {
-    const { report, diagnostics } = extractFromText(text);
+    const { report, diagnostics, provenance } = extractFromText(text);
     expect(getCell(report, 'activeDisclosure.normativeDocuments.issued')).toBeUndefined();
+    expect(provenance.unread).toEqual([
+      'activeDisclosure.normativeDocuments.issued',
+      'activeDisclosure.normativeDocuments.repealed',
+      'activeDisclosure.normativeDocuments.valid',
+    ]);
+    // The report is not blamed for the row we could not read.
+    const blamed = check(report, { provenance }).filter(
+      (f) =>
+        f.origin === 'report' &&
+        f.cells.some((c) => c.startsWith('activeDisclosure.normativeDocuments')),
+    );
+    expect(blamed).toEqual([]);
     const ambiguous = diagnostics.find((d) => d.ruleId === 'EXTRACT-SPLIT-AMBIGUOUS');
     expect(ambiguous).toMatchObject({
       origin: 'extraction',

@@ -224,6 +224,8 @@ function extractRange(
     ...formatDiagnostics(choice, locale, assembler.foundAny),
     ...assembler.diagnostics,
   ];
+  // Only a title and no tables: the report is not on this page (an attachment, an image).
+  const onPage = assembler.foundAny || sections.length >= 2;
   if (!assembler.foundAny) {
     const attachment = attachmentName(allBlocks, range);
     diagnostics.push(
@@ -247,7 +249,7 @@ function extractRange(
     tables: tablesOut,
     provenance: assembler.provenance,
     diagnostics,
-    found: true,
+    found: onPage,
   });
 }
 

@@ -58,7 +58,7 @@ export function appealsBalance(values: readonly number[]): boolean {
 
 export class TableAssembler {
   readonly template: FormatTemplate;
-  readonly provenance: Provenance = { cells: {}, labels: [], tableHeaders: {} };
+  readonly provenance: Provenance = { cells: {}, labels: [], tableHeaders: {}, unread: [] };
   readonly diagnostics: Finding[] = [];
   private readonly data: Record<string, unknown> = {};
   private readonly found = new Set<TableId>();
@@ -219,6 +219,7 @@ export class TableAssembler {
           raw: cells.map((c) => c.raw.trim() || '□').join(' '),
         },
       });
+      this.provenance.unread!.push(...row.cells);
       return;
     }
     const headers = subTable ? this.t2Headers.get(subTable.id) : undefined;
@@ -250,7 +251,7 @@ export class TableAssembler {
 
   /** A row that was found but could not be read (the reason was already diagnosed). */
   rowUnread(table: TableId, row: RowTemplate, label: SourceCell): void {
-    this.claimRow(table, row, label);
+    if (this.claimRow(table, row, label)) this.provenance.unread!.push(...row.cells);
   }
 
   private headerOf(row: RowTemplate, i: number): { header?: string } {
@@ -325,6 +326,7 @@ export class TableAssembler {
       }
     }
     this.diagnose('T4-SHAPE', { cells: paths, params: { actual: values.length, raw: rawList } });
+    this.provenance.unread!.push(...paths);
   }
 
   /** A T4 reading from lost separators: the values are certain. */

@@ -642,6 +642,7 @@ function readT4(t: LooseText, asm: TableAssembler, region: Region): void {
       cells: asm.template.appeals.rows.flatMap((r) => r.cells),
       params: { actual: 0, raw: '' },
     });
+    asm.provenance.unread!.push(...asm.template.appeals.rows.flatMap((r) => r.cells));
     return;
   }
   if (tokens.length < 15 && tokens.every((tok) => isDigitRun(tok.raw))) {

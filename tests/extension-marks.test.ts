@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildExtension,
+  EXTENSION_DIST,
   type ExtensionBrowser,
   launchWithExtension,
   RESULTS_DIR,
@@ -429,5 +430,15 @@ describe('scope and privacy', () => {
     expect(manifest.host_permissions).toEqual(['*://*.gov.cn/*']);
     expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([['*://*.gov.cn/*']]);
     expect(manifest.web_accessible_resources).toBeUndefined();
+    // Extension pages and the worker may not connect anywhere (no fetch, XHR, WebSocket, beacon).
+    expect(manifest.content_security_policy?.extension_pages).toContain("connect-src 'none'");
+    // The scripts that run in pages hold no network API at all.
+    for (const file of ['src/content/detector.iife.js', 'src/content/checker.iife.js']) {
+      const code = readFileSync(join(EXTENSION_DIST, file), 'utf8');
+      expect(code).not.toMatch(
+        /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/,
+      );
+      expect(code).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|document\.write/);
+    }
   });
 });

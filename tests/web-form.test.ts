@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { extract } from '@nianbao/extract/node';
 import {
   cellPaths,
@@ -154,17 +154,27 @@ describe('web form, built and served over HTTP, in Chromium', () => {
 
     // pt-gaj-2020: the page holds only the title, the report is an attached .doc.
     await importFile(page, 'pages/pt-gaj-2020.html');
-    await page.waitForSelector('[data-import-result="ok"]');
-    expect(await page.locator('.table-absent').count()).toBe(3);
+    await page.waitForSelector('[data-import-result="not-found"]');
     const node = await extract({
       kind: 'html',
       html: readFileSync(corpusPath('pages/pt-gaj-2020.html')),
     });
+    expect(node.found).toBe(false);
     const diagnostics = await page
       .locator('[data-diagnostic]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-diagnostic')));
     expect(diagnostics).toEqual(node.diagnostics.map((d) => d.ruleId));
     expect(diagnostics.length).toBeGreaterThan(0);
+
+    // A report without tables (absent, not zero): each table says it was not found.
+    const bare = join(mkdtempSync(join(tmpdir(), 'nianbao-web-')), 'no-tables.json');
+    writeFileSync(bare, JSON.stringify({ format: '2019', meta: { reportYear: 2020 } }));
+    await page.setInputFiles('[data-import="file"]', bare);
+    await page.waitForSelector('[data-import-result="ok"]');
+    expect(await page.locator('.table-absent').count()).toBe(3);
+    const values = Object.entries(await formState(page)).filter(([k]) => k.startsWith('cell:'));
+    expect(values.every(([, v]) => v === '')).toBe(true);
+    rmSync(dirname(bare), { recursive: true, force: true });
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

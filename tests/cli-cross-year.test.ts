@@ -35,6 +35,9 @@ beforeAll(async () => {
   forward!.naturalPerson = (forward!.naturalPerson ?? 0) + 7;
   dir = mkdtempSync(path.join(tmpdir(), 'nianbao-xy-'));
   writeFileSync(path.join(dir, '2022.report.json'), JSON.stringify(previous));
+  const otherAgency = structuredClone(previous);
+  otherAgency.meta = { ...otherAgency.meta, agencyName: '另一个县人民政府办公室' };
+  writeFileSync(path.join(dir, 'other-agency-2022.json'), JSON.stringify(otherAgency));
   writeFileSync(
     path.join(dir, '2023.html'),
     (await import('node:fs')).readFileSync(corpusPath('pages/pt-syq-2023.html')),
@@ -78,5 +81,15 @@ describe('cross-year pairing', () => {
     expect(
       xy(withPrevious.results[0]).some((f: { ruleId: string }) => f.ruleId === 'XY-T3-CARRY'),
     ).toBe(true);
+    // Last year's report of another agency is not taken as this one's.
+    const other = JSON.parse(
+      (
+        await runCli(['check', '2023.html', '--previous', 'other-agency-2022.json', '-f', 'json'], {
+          cwd: dir,
+        })
+      ).stdout,
+    );
+    expect(other.results[0].previousSource).toBeUndefined();
+    expect(xy(other.results[0])).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { toInputError } from './errors.ts';
 import type { ExtractResult } from './extract-node.ts';
 import type { FetchLimits } from './fetch.ts';
 import type { Input } from './inputs.ts';
-import { pairConsecutiveYears } from './pairing.ts';
+import { agencyKey, pairConsecutiveYears } from './pairing.ts';
 import { mapPool } from './pool.ts';
 import { createReader } from './read-pool.ts';
 import { applySuppressions, type Suppression } from './suppress.ts';
@@ -148,9 +148,15 @@ function provenanceOfFindings(provenance: Provenance, findings: readonly Finding
   return { cells };
 }
 
-/** --previous applies when its year is the one before (or either year is unknown). */
+/**
+ * --previous applies when its year is the one before and the agency is the same,
+ * as far as the two reports say (an unknown year or name does not prevent it).
+ */
 function isPreviousYear(previous: Report, report: Report): boolean {
   const a = previous.meta.reportYear;
   const b = report.meta.reportYear;
-  return a === undefined || b === undefined || a === b - 1;
+  const sameYear = a === undefined || b === undefined || a === b - 1;
+  const pa = agencyKey(previous.meta.agencyName);
+  const pb = agencyKey(report.meta.agencyName);
+  return sameYear && (!pa || !pb || pa === pb);
 }

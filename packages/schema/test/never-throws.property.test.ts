@@ -83,8 +83,17 @@ describe('check on things that are not reports', () => {
     [{}],
     [{ format: '2018' }],
     [{ format: 2019 }],
+    [{ format: '2021', applications: { newReceived: { naturalPerson: '5' } } }],
+    [{ format: '2019', appeals: { review: { total: Number.NaN } } }],
   ])('throws a clear TypeError for %j', (bad) => {
     expect(() => check(bad as never)).toThrow(TypeError);
     expect(() => check(bad as never)).toThrow(/check\(\): /);
+  });
+
+  it('names the cells that hold something other than a number', () => {
+    const bad = { format: '2021', applications: { newReceived: { naturalPerson: '5' } } };
+    expect(() => check(bad as never)).toThrow(
+      'check(): cells must be numbers or null (parse the input with ReportSchema first): applications.newReceived.naturalPerson = "5"',
+    );
   });
 });

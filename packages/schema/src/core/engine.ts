@@ -1,7 +1,7 @@
 import type { Format, Report } from '../model/report.ts';
-import { cellInfo, FORMATS } from '../templates/index.ts';
+import { cellIndexOf, cellInfo, FORMATS } from '../templates/index.ts';
 import type { Locale } from '../templates/types.ts';
-import { getCell } from './cells.ts';
+import { getCell, getPath } from './cells.ts';
 import { describeCell } from './describe.ts';
 import { ENGINE_MESSAGES } from './engine-messages.ts';
 import { fingerprintOf } from './fingerprint.ts';
@@ -72,7 +72,7 @@ export function runRules(
       : undefined;
 
   // Rules read the same cells many times; the report does not change during a run.
-  const cellCache = new Map<string, number | null | undefined>();
+  const cellCache = readCells(report, format);
   const readCell = (path: string) => {
     const cached = cellCache.get(path);
     if (cached !== undefined || cellCache.has(path)) return cached;
@@ -234,6 +234,28 @@ function assertReport(report: unknown): asserts report is Report {
       `check(): report.format must be "2019" or "2021", got ${JSON.stringify(format) ?? 'undefined'}`,
     );
   }
+}
+
+/**
+ * Reads every cell of the format once. A cell that holds anything but a finite
+ * number or null (a string such as "5", NaN) would otherwise be skipped
+ * silently by every rule: that input was not parsed with ReportSchema, so say so.
+ */
+function readCells(report: Report, format: Format): Map<string, number | null | undefined> {
+  const cells = new Map<string, number | null | undefined>();
+  const bad: string[] = [];
+  for (const path of cellIndexOf(format).keys()) {
+    const value = getPath(report, path);
+    if (value === undefined || value === null) cells.set(path, value);
+    else if (typeof value === 'number' && Number.isFinite(value)) cells.set(path, value);
+    else bad.push(`${path} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`);
+  }
+  if (bad.length > 0) {
+    throw new TypeError(
+      `check(): cells must be numbers or null (parse the input with ReportSchema first): ${bad.slice(0, 3).join('; ')}${bad.length > 3 ? `; and ${bad.length - 3} more` : ''}`,
+    );
+  }
+  return cells;
 }
 
 /** Severity policies declared by rules (`meta.adjusts`), applied by tag. */

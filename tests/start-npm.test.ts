@@ -243,7 +243,7 @@ describe('npm start', () => {
     await new Promise((r) => setTimeout(r, 500));
     const started = Date.now();
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(3_000);
     const res = await hostile;
     expect(res.status).toBe(422);
     expect((await res.json()).type).toBe('urn:nianbao:problem:extraction-timeout');

@@ -38,6 +38,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Booted: the time limit counts reading, not the worker's start-up. */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
 }
@@ -62,8 +64,12 @@ export function createExtractorPool({
   };
 
   function spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl) };
+    const slot: Slot = { worker: new Worker(workerUrl), ready: false };
     slot.worker.unref();
+    slot.worker.once('online', () => {
+      slot.ready = true;
+      pump();
+    });
     slot.worker.on('message', (reply: WorkerReply) => {
       const job = slot.job;
       if (!job || job.task.id !== reply.id) return;
@@ -89,7 +95,7 @@ export function createExtractorPool({
   function pump() {
     if (closed) return;
     for (const slot of slots) {
-      if (slot.job || queue.length === 0) continue;
+      if (!slot.ready || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job;
       slot.timer = setTimeout(() => {

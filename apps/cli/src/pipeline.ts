@@ -58,7 +58,8 @@ export async function runPipeline(
       // A page with several reports yields one result each: `page.html#2`, …
       return results.map((extracted, i) => ({
         source: i === 0 ? input.source : `${input.source}#${i + 1}`,
-        extracted: detached(extracted),
+        // Results from reader threads arrive as structured clones: detached already.
+        extracted: reader.threads > 0 ? extracted : detached(extracted),
       }));
     } catch (error) {
       const e = toInputError(error);

@@ -19,15 +19,14 @@ export type { FormatDetection };
 
 /**
  * The format (2019 trial or 2021) a document's tables are in, from the
- * signature labels of spec §4; `format` is null when none was found.
+ * signature labels of spec §4 (a DOM: its tables only; a string: all of it);
+ * `format` is null when none was found.
  */
 export function detectFormat(source: string | Document | Element): FormatDetection {
   if (typeof source === 'string') return detectFormatFromText(source);
   const root = source.nodeType === 9 ? (source as Document).body : (source as Element);
+  // Signature labels are table labels: menus and article text are not looked at.
   const tables = root ? Array.from(root.getElementsByTagName('table')) : [];
-  const text =
-    tables.length > 0
-      ? tables.map((t) => t.textContent ?? '').join('\n')
-      : (root?.textContent ?? '');
+  const text = tables.map((t) => t.textContent ?? '').join('\n');
   return detectFormatFromText(text);
 }

@@ -226,4 +226,21 @@ describe('the form', () => {
     expect(t3().every((i) => i.value === '')).toBe(true); // other tables untouched
     expect(blankT4()).toBe(0);
   });
+
+  it('warns when another tab changes the open draft, and can load that version', async () => {
+    openDraft(zeroReport());
+    const user = userEvent.setup();
+    render(<App />);
+    const other = setCell(zeroReport(), 'appeals.review.upheld', 9);
+    const text = JSON.stringify({ id: 'test', updatedAt: new Date().toISOString(), report: other });
+    localStorage.setItem('nianbao.draft.v1.test', text);
+    act(() => {
+      window.dispatchEvent(
+        new StorageEvent('storage', { key: 'nianbao.draft.v1.test', newValue: text }),
+      );
+    });
+    expect(document.querySelector('[data-notice="other-tab"]')).not.toBeNull();
+    await user.click(document.querySelector('[data-action="load-other-tab"]')!);
+    expect(cell('appeals.review.upheld').value).toBe('9');
+  });
 });

@@ -25,7 +25,7 @@ import {
 import { Ui } from './i18n/context.tsx';
 import { fill, STRINGS } from './i18n/strings.ts';
 import { isCellBlock, parseClipboardTable } from './lib/clipboard.ts';
-import { type Draft, DraftStore } from './lib/drafts.ts';
+import { type Draft, DraftStore, draftIdOfKey } from './lib/drafts.ts';
 import { type Direction, gridsOf, moveFrom, planPaste, type TableId } from './lib/grid.ts';
 import { decodeImportHash, hasImportHash } from './lib/hash-import.ts';
 import { markEdit, markRendered, timed } from './lib/perf.ts';
@@ -66,6 +66,7 @@ export function focusPath(path: string): void {
 function noticeText(notice: BootNotice, t: (typeof STRINGS)['zh-CN']): string {
   if (notice.kind === 'corrupt') return fill(t.corruptCurrent, { reason: notice.reason });
   if (notice.kind === 'hash-imported') return fill(t.hashImported, { source: notice.source });
+  if (notice.kind === 'other-tab') return t.otherTab;
   return fill(t.hashFailed, { reason: notice.reason });
 }
 
@@ -141,6 +142,18 @@ export function App({ store: given }: { store?: DraftStore }) {
       flushDraft();
     };
   }, [flushDraft]);
+
+  // Another tab of the form saved the draft that is open here: say so rather than silently
+  // overwrite one with the other.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      const id = draftIdOfKey(e.key);
+      if (id && id === currentId.current && e.newValue !== null)
+        setNotice({ kind: 'other-tab', id });
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -311,6 +324,20 @@ export function App({ store: given }: { store?: DraftStore }) {
           data-notice={notice.kind}
         >
           {noticeText(notice, t)}{' '}
+          {notice.kind === 'other-tab' && (
+            <button
+              type="button"
+              data-action="load-other-tab"
+              onClick={() => {
+                const loaded = store.load(notice.id);
+                if (loaded?.ok) dispatch({ type: 'load', draft: loaded.draft });
+                unsaved.current = undefined;
+                setNotice(undefined);
+              }}
+            >
+              {t.otherTabLoad}
+            </button>
+          )}{' '}
           <button type="button" onClick={() => setNotice(undefined)} aria-label="×">
             ×
           </button>

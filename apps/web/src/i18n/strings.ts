@@ -98,6 +98,8 @@ const zh = {
   crashNew: '新建空白报告',
   crashReload: '重新加载',
   skipToFindings: '跳到检查结果',
+  otherTab: '此草稿刚在另一个标签页中被修改。继续在这里编辑会覆盖那边的修改。',
+  otherTabLoad: '载入另一个标签页的版本',
   checkFailed: '检查未能完成：{reason}。表单内容仍会保存；请导出 JSON 并报告此问题。',
 };
 
@@ -201,6 +203,9 @@ const en: Strings = {
   crashNew: 'New blank report',
   crashReload: 'Reload',
   skipToFindings: 'Skip to the findings',
+  otherTab:
+    'This draft was just changed in another tab. Editing here will overwrite the changes made there.',
+  otherTabLoad: 'Load the other tab’s version',
   checkFailed:
     'The check could not finish: {reason}. The form is still saved; export the JSON and report this problem.',
 };

@@ -27,6 +27,11 @@ export type LoadedDraft = { ok: true; draft: Draft } | { ok: false; error: strin
 const PREFIX = 'nianbao.draft.v1.';
 const CURRENT = 'nianbao.currentDraft';
 
+/** The draft id a storage key belongs to, if it is a draft's key. */
+export function draftIdOfKey(key: string | null): string | undefined {
+  return key?.startsWith(PREFIX) ? key.slice(PREFIX.length) : undefined;
+}
+
 export function newDraftId(): string {
   return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()

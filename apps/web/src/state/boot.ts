@@ -8,7 +8,9 @@ import { newReport } from './form.ts';
 export type BootNotice =
   | { kind: 'corrupt'; reason: string }
   | { kind: 'hash-imported'; source: string }
-  | { kind: 'hash-failed'; reason: string };
+  | { kind: 'hash-failed'; reason: string }
+  /** The open draft was saved by another tab of the form. */
+  | { kind: 'other-tab'; id: string };
 
 export function blankDraft(): Draft {
   return { id: newDraftId(), updatedAt: new Date().toISOString(), report: newReport() };

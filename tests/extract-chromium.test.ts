@@ -33,6 +33,7 @@ const PAGES: [string, string][] = [
 
 let browser: Browser;
 let bundle: string;
+let browserBundle: string;
 
 /** Fails instead of hanging when the browser stops answering. */
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -54,6 +55,17 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   bundle = result.outputFiles[0]!.text;
+  const browserEntry = await build({
+    entryPoints: [fileURLToPath(new URL('../packages/extract/src/browser.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    globalName: 'nianbaoBrowser',
+    platform: 'browser',
+    conditions: ['@nianbao/source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  browserBundle = browserEntry.outputFiles[0]!.text;
   browser = await withTimeout(
     chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -78,8 +90,8 @@ afterAll(async () => {
 });
 
 /** A page with JavaScript off (the portal's own scripts must not change the DOM), serving `pages` by URL. */
-async function openPage(pages: Record<string, string>): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+async function openPage(pages: Record<string, string>, javaScriptEnabled = false): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled });
   await context.route('**/*', (route) => {
     const html = pages[route.request().url()];
     return html === undefined
@@ -159,4 +171,38 @@ describe('same-origin iframes', () => {
       '六',
     ]);
   }, 90_000);
+});
+
+describe("@nianbao/extract/browser in Chromium (DOMParser, mammoth's browser build)", () => {
+  it('reads an HTML string and a .docx like the Node entry', async () => {
+    const url = 'https://www.example.gov.cn/blank.html';
+    // Scripts on: the .docx path awaits mammoth (the blank page itself has no scripts).
+    const page = await openPage(
+      { [url]: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>' },
+      true,
+    );
+    await withTimeout(page.goto(url), 30_000, 'loading a blank page');
+    const html = readCorpus('pages/pt-syq-2023.html');
+    const docx = readFileSync(
+      fileURLToPath(new URL('../packages/extract/test/fixtures/merged-2021.docx', import.meta.url)),
+    );
+    const inPage = (await withTimeout(
+      page.evaluate(`(async () => {
+        ${browserBundle}
+        const html = ${JSON.stringify(html)};
+        const bytes = Uint8Array.from(atob(${JSON.stringify(docx.toString('base64'))}), (c) => c.charCodeAt(0));
+        const fromHtml = await nianbaoBrowser.extract(html);
+        const fromDocx = await nianbaoBrowser.extract(bytes);
+        return { html: fromHtml.report, docx: fromDocx.report, lines: Object.values(fromHtml.provenance.cells).map((c) => c.location.line) };
+      })()`),
+      60_000,
+      'browser entry in the page',
+    )) as { html: Report; docx: Report; lines: number[] };
+    await page.context().close();
+    const nodeHtml = await extract(html);
+    const nodeDocx = await extract(new Uint8Array(docx));
+    expect(inPage.html).toEqual(nodeHtml.report);
+    expect(inPage.docx).toEqual(nodeDocx.report);
+    expect(inPage.lines.every((l) => l > 1)).toBe(true);
+  }, 120_000);
 });

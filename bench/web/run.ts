@@ -3,7 +3,8 @@
  *   1. initial JavaScript of the build, gzip: what the browser loads before the
  *      form is usable (the entry script and its modulepreloads), and the chunks
  *      loaded later on demand (extractor, .docx reader, HTML renderer);
- *   2. keystroke → findings in Chromium: the app's performance marks around the
+ *   2. navigation → form ready (the app's `nb:form-ready` mark);
+ *   3. keystroke → findings in Chromium: the app's performance marks around the
  *      edit → check() → render cycle (src/lib/perf.ts), for keys typed into
  *      table 三 of real reports, against the 4 ms budget.
  *
@@ -90,6 +91,24 @@ const deadline = setTimeout(() => {
   console.error('bench/web: gave up after 5 minutes');
   process.exit(1);
 }, 300_000);
+
+{
+  const times: number[] = [];
+  const page = await browser.context.newPage();
+  for (let i = 0; i < 6; i++) {
+    await page.goto(served.url);
+    await page.waitForSelector('[data-cell]');
+    const at = await page.evaluate(
+      () => performance.getEntriesByName('nb:form-ready')[0]?.startTime ?? Number.NaN,
+    );
+    if (i > 0) times.push(at); // the first load fills the cache
+  }
+  await page.close();
+  const s = stats(times);
+  console.log(
+    `\nnavigation → form ready (cached, local server): median ${s.median.toFixed(0)} ms, max ${s.max.toFixed(0)} ms over ${s.n} loads`,
+  );
+}
 
 const cases = [
   { name: 'seed (2019 format, 161 T3 cells)', text: readCorpus('seed/000_42380e1adf95d416.txt') },

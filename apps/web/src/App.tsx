@@ -143,6 +143,11 @@ export function App({ store: given }: { store?: DraftStore }) {
     };
   }, [flushDraft]);
 
+  // For bench/web: when the form first became usable, in ms since navigation.
+  useEffect(() => {
+    performance.mark('nb:form-ready');
+  }, []);
+
   // Another tab of the form saved the draft that is open here: say so rather than silently
   // overwrite one with the other.
   useEffect(() => {

@@ -3,7 +3,7 @@
 // package works from plain Node (no TypeScript, no bundler) and its types work
 // for a TypeScript consumer.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,11 +26,23 @@ let packed: { filename: string; files: { path: string }[] };
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'nianbao-pack-'));
-  // `npm pack` runs `prepack`, i.e. the build (tsc -p tsconfig.build.json).
-  const out = run(npm, ['pack', '--json', '--pack-destination', work], pkgDir);
+  // What `npm pack` in packages/schema does (prepack = the build, then the
+  // `files` of package.json), staged in a private folder: other engineers and
+  // turbo rebuild packages/schema/dist at any time in the shared working tree.
+  const stage = join(work, 'stage');
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  run(
+    process.execPath,
+    [tsc, '-p', join(pkgDir, 'tsconfig.build.json'), '--outDir', join(stage, 'dist')],
+    pkgDir,
+  );
+  for (const f of ['package.json', 'README.md', 'report.schema.json', 'rules.json']) {
+    cpSync(join(pkgDir, f), join(stage, f));
+  }
+  const out = run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], stage);
   packed = JSON.parse(out.slice(out.indexOf('[')))[0];
   const consumer = join(work, 'consumer');
-  run('mkdir', ['-p', consumer], work);
+  mkdirSync(consumer, { recursive: true });
   writeFileSync(
     join(consumer, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
@@ -70,7 +82,7 @@ describe('the npm package', () => {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
-    expect(files.filter((f) => /\.test\.|testing\./.test(f))).toEqual([]);
+    expect(files.filter((f) => /\.test\.|testing\.|fixtures/.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.js') && !f.startsWith('dist/'))).toEqual([]);
   });
 
@@ -172,5 +184,9 @@ export { id, wrong };
       default: './dist/index.js',
     });
     expect(pkg.dependencies).toEqual({ zod: expect.any(String) });
+    // `npm pack` builds first, so a tarball never ships stale or missing dist files.
+    expect(pkg.scripts.prepack).toBe('npm run build');
+    expect(pkg.scripts.build).toContain('tsc -p tsconfig.build.json');
+    expect(pkg.files).toEqual(['dist', 'report.schema.json', 'rules.json', 'README.md']);
   });
 });

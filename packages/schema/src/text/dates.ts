@@ -1,4 +1,5 @@
 import { memoByString } from './memo.ts';
+import { simplifiedText } from './script.ts';
 
 /**
  * Years and periods written in report text: `2020年`, `二〇二〇年`,
@@ -51,7 +52,9 @@ const PERIOD =
 export const statedPeriod = memoByString(findStatedPeriod, 64);
 
 function findStatedPeriod(text: string): StatedPeriod | undefined {
-  const flat = text.normalize('NFKC').replace(/[ \t\u3000]+/g, '');
+  const flat = simplifiedText(text)
+    .normalize('NFKC')
+    .replace(/[ \t\u3000]+/g, '');
   for (const sentence of flat.split(/[。；;\n]/)) {
     if (!/统计|所列数据|数据期限|报告期/.test(sentence)) continue;
     const m = PERIOD.exec(sentence);

@@ -5,6 +5,7 @@
  */
 import type { Label } from '../templates/types.ts';
 import { memoByString } from './memo.ts';
+import { simplifiedText } from './script.ts';
 
 export interface Topic {
   id: string;
@@ -15,7 +16,7 @@ export interface Topic {
 /** Per text: its whitespace-free form and the topics already looked up. */
 const reading = memoByString(
   (text: string) => ({
-    flat: text.replace(/\s+/g, ''),
+    flat: simplifiedText(text).replace(/\s+/g, ''),
     topics: new Map<string, boolean>(),
   }),
   64,

@@ -4,8 +4,10 @@
  * a report copied from last year with the figures changed still compares equal.
  */
 
+import { simplifiedText } from './script.ts';
+
 export function comparableText(text: string): string {
-  return text
+  return simplifiedText(text)
     .normalize('NFKC')
     .replace(/[〇零一二三四五六七八九十]{2,4}年/g, '') // 二〇二〇年
     .replace(/\d+(?:\.\d+)?/g, '')

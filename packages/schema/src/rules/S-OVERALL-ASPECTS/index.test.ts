@@ -32,4 +32,12 @@ describe(ID, () => {
     const report = textReport('2021', { sections: officialSections().slice(1) });
     expect(check(report, only)).toEqual([]);
   });
+
+  it('reads an overview in Traditional script (gate/big5 portals, spec §9.3)', () => {
+    const text =
+      '（一）主動公開（二）依申請公開（三）政府信息管理：嚴格發布審核（四）平臺建設：政府網站（五）監督保障：開展考核';
+    expect(check(textReport('2021', { sections: officialSections({ 1: text }) }), only)).toEqual(
+      [],
+    );
+  });
 });

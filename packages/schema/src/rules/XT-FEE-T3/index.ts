@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/types.ts';
 import { FEE, mentions } from '../../text/keywords.ts';
+import { simplifiedText } from '../../text/script.ts';
 import { sectionPath, sectionText } from '../../text/sections.ts';
 
 const UNPAID = 'applications.results.other.unpaidFee.total';
@@ -30,7 +31,7 @@ const rule: Rule = {
   applies: (ctx) =>
     sectionText(ctx.report, 6) !== undefined && ctx.report.applications !== undefined,
   check(ctx) {
-    const text = (sectionText(ctx.report, 6) ?? '').replace(/\s+/g, '');
+    const text = simplifiedText(sectionText(ctx.report, 6) ?? '').replace(/\s+/g, '');
     const unpaid = ctx.cell(UNPAID) ?? 0;
     const feeMentioned = mentions(text, FEE) || /收费通知/.test(text);
     if (unpaid > 0 && !feeMentioned) {

@@ -111,4 +111,12 @@ describe(ID, () => {
     expect(findings.filter((f) => f.params?.count === 200)).toHaveLength(1);
     expect(findings.filter((f) => f.params?.value === 1)).toHaveLength(200);
   });
+
+  it('reads statements in Traditional script', () => {
+    const text =
+      '全年共受理政府信息公開申請749件，其中自然人申請741件；共辦理718件，結轉下一年31件。行政複議61件。';
+    const { findings, passes } = checkDetailed(report(text), only);
+    expect(findings).toEqual([]);
+    expect(passes.map((p) => p.params?.value)).toEqual([749, 741, 718, 31, 61]);
+  });
 });

@@ -5,6 +5,7 @@
  */
 
 import { memoByString } from '../../text/memo.ts';
+import { simplifiedText } from '../../text/script.ts';
 
 export type Topic =
   | 'received'
@@ -256,7 +257,9 @@ export const statementsIn = memoByString(findStatements, 64);
 function findStatements(text: string): Statement[] {
   const out: Statement[] = [];
   // Join digits split from their words ("申请 749 件") and drop layout spaces.
-  const flat = text.normalize('NFKC').replace(/[ \t\u3000\u00a0]+/g, '');
+  const flat = simplifiedText(text)
+    .normalize('NFKC')
+    .replace(/[ \t\u3000\u00a0]+/g, '');
   for (const sentence of flat.split(/[。！？!?\n]/)) {
     const aboutApplications = /申请/.test(sentence);
     const numberEnds = [...sentence.matchAll(ANY_NUMBER)].map((m) => m.index! + m[0].length);

@@ -8,7 +8,7 @@ import {
   type Report,
   setCell,
 } from '@nianbao/schema';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
@@ -144,6 +144,10 @@ describe('the form', () => {
     await user.click(cell('appeals.review.upheld'));
     await user.keyboard('7');
     await user.type(screen.getByLabelText('机关名称'), '嵩县公安局');
+    // The drafts list follows the open draft (saved within 300 ms).
+    await waitFor(() =>
+      expect(document.querySelector('.draft-list')?.textContent).toContain('嵩县公安局'),
+    );
     first.unmount();
     render(<App />);
     expect(cell('appeals.review.upheld').value).toBe('7');

@@ -117,10 +117,24 @@ export function App({ store: given }: { store?: DraftStore }) {
     unsaved.current = undefined;
     setSaveError(store.save(draft));
     store.setCurrent(draft.id);
-    // A draft saved for the first time joins the list.
+    // A draft saved for the first time joins the list; the open one's entry follows its edits.
     if (listed.current !== draft.id) {
       listed.current = draft.id;
       setDrafts(store.list());
+    } else {
+      const { agencyName, reportYear } = draft.report.meta;
+      setDrafts((list) =>
+        list.map((d) =>
+          d.id === draft.id
+            ? {
+                id: d.id,
+                updatedAt: draft.updatedAt,
+                ...(agencyName && { agencyName }),
+                ...(reportYear !== undefined && { reportYear }),
+              }
+            : d,
+        ),
+      );
     }
   }, [store]);
   useEffect(() => {

@@ -8,7 +8,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
+import { checkOutputErrors, ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
 import { CORPUS_DIR } from './corpus.ts';
 
 interface JsonFinding {
@@ -73,13 +73,14 @@ describe('nianbao check on the corpus', () => {
     expect(json.summary.exitCode).toBe(1);
   });
 
-  it('writes reports valid against report.schema.json and findings of the DESIGN shape', () => {
+  it('writes output valid against its schema, reports valid against report.schema.json', async () => {
     const schema = JSON.parse(
       readFileSync(path.join(ROOT, 'packages/schema/report.schema.json'), 'utf8'),
     );
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(schema);
+    expect(await checkOutputErrors(json)).toEqual([]);
     for (const r of json.results) {
       expect(r.error, r.source).toBeUndefined();
       const ok = validate(r.report);

@@ -13,7 +13,7 @@ interface Result {
   agencyName: string | null;
   previousSource?: string;
   report: Record<string, unknown> & {
-    meta: { reportYear?: number };
+    meta: { reportYear?: number; agencyName?: string };
     applications?: { carriedForward?: Record<string, number | null> };
   };
   findings: { ruleId: string; cells: string[] }[];

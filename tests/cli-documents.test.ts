@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
+import { CLI, checkOutputErrors, ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
 import { CORPUS_DIR, corpusPath, readCorpus } from './corpus.ts';
 
 interface Result {
@@ -96,6 +96,7 @@ describe('hostile documents', () => {
       results: (Result & { error?: { code: string }; diagnostics: unknown[] })[];
     };
     expect(out.results).toHaveLength(Object.keys(files).length);
+    expect(await checkOutputErrors(out)).toEqual([]);
     const by = (s: string) => out.results.find((r) => r.source === s)!;
     expect(by('bad.report.json').error?.code).toBe('INVALID_REPORT');
     expect(by('doc.pdf').error?.code).toBe('UNSUPPORTED');

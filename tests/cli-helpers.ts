@@ -67,3 +67,19 @@ export function runCli(
     );
   });
 }
+
+/** Errors of `nianbao check --format json` output against apps/cli/check-output.schema.json ([] when valid). */
+export async function checkOutputErrors(output: unknown): Promise<unknown[]> {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const { readFileSync } = await import('node:fs');
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(
+    JSON.parse(readFileSync(path.join(ROOT, 'packages/schema/report.schema.json'), 'utf8')),
+  );
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(path.join(ROOT, 'apps/cli/check-output.schema.json'), 'utf8')),
+  );
+  return validate(output) ? [] : (validate.errors ?? ['invalid']);
+}

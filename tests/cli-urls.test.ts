@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, runCli } from './cli-helpers.ts';
+import { checkOutputErrors, ensureCliBuilt, runCli } from './cli-helpers.ts';
 import { corpusPath } from './corpus.ts';
 
 const PAGE = 'pages/pt-syq-2023.html';
@@ -108,6 +108,7 @@ describe('nianbao check on URLs', () => {
       summary: { exitCode: number; failed: number };
     };
     const by = (p: string) => out.results.find((r) => r.source === base + p)!;
+    expect(await checkOutputErrors(out)).toEqual([]);
 
     const local = JSON.parse(
       (await runCli(['check', corpusPath(PAGE), '--format', 'json'])).stdout,

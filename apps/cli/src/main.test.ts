@@ -56,6 +56,11 @@ describe('nianbao (in process)', () => {
     expect(await main(['schema'], schema.io)).toBe(0);
     const file = new URL('../../../packages/schema/report.schema.json', import.meta.url);
     expect(JSON.parse(schema.out())).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    const result = io();
+    expect(await main(['schema', 'result'], result.io)).toBe(0);
+    const outputSchema = new URL('../check-output.schema.json', import.meta.url);
+    expect(JSON.parse(result.out())).toEqual(JSON.parse(readFileSync(outputSchema, 'utf8')));
+    expect(await main(['schema', 'other'], io().io)).toBe(2);
   });
 
   it('checks report JSON files; a broken one becomes a result with an error', async () => {

@@ -13,8 +13,9 @@ import {
 import { type Locale, type Report, ruleCatalogue } from '@nianbao/schema';
 import reportJsonSchema from '@nianbao/schema/report.schema.json';
 import { Presets, SingleBar } from 'cli-progress';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createColors } from 'picocolors';
+import checkOutputSchema from '../check-output.schema.json' with { type: 'json' };
 import pkg from '../package.json' with { type: 'json' };
 import { toInputError, UsageError } from './errors.ts';
 import { DEFAULT_FETCH_LIMITS } from './fetch.ts';
@@ -305,9 +306,15 @@ Examples:
 
   cmd
     .command('schema')
-    .description('print the JSON Schema of a report')
-    .action(() => {
-      io.stdout.write(`${JSON.stringify(reportJsonSchema, null, 2)}\n`);
+    .description(
+      'print a JSON Schema: of a report (default), or of the output of `check --format json`',
+    )
+    .addArgument(
+      new Argument('[which]', 'report or result').choices(['report', 'result']).default('report'),
+    )
+    .action((which: 'report' | 'result') => {
+      const schema = which === 'result' ? checkOutputSchema : reportJsonSchema;
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       state.code = 0;
     });
   return cmd;

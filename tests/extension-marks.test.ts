@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageState } from '../apps/extension/src/shared/types.ts';
 import {
   buildExtension,
   EXTENSION_DIST,
@@ -17,7 +18,14 @@ import {
   RESULTS_DIR,
   waitForCheck,
 } from './extension-browser.ts';
-import { type CorpusPage, expectedFor, pingtanPage, shanghaiPage } from './extension-expected.ts';
+import {
+  type CorpusPage,
+  countsOf,
+  expectedFor,
+  pingtanPage,
+  shanghaiPage,
+  TIMING_DEPENDENT,
+} from './extension-expected.ts';
 
 const PAGES: CorpusPage[] = [
   shanghaiPage(),
@@ -55,6 +63,20 @@ async function summaryOf(tab: Page) {
   }));
 }
 
+/** The page's results as the worker keeps them (chrome.storage.session). */
+async function stateOf(tab: Page): Promise<PageState> {
+  const tabId = await browser.tabIdOf(tab);
+  return browser.worker.evaluate(async (id) => {
+    const key = `tab:${id}`;
+    return (await chrome.storage.session.get(key))[key];
+  }, tabId) as Promise<PageState>;
+}
+
+const allFindings = (state: PageState) => state.reports.flatMap((r) => r.findings);
+
+/** Listed findings in the side panel, leaving out the timing-dependent ones. */
+const LISTED = `li.finding${[...TIMING_DEPENDENT].map((id) => `:not([data-rule-id="${id}"])`).join('')}`;
+
 async function openPanel(tab: Page): Promise<Page> {
   const tabId = await browser.tabIdOf(tab);
   const panel = await browser.context.newPage();
@@ -71,9 +93,11 @@ describe.each(PAGES)('extension on $id', (page) => {
     const tab = await open(page);
     try {
       expect(await waitForCheck(tab)).toBe('done');
+      const state = await stateOf(tab);
+      expect(countsOf(allFindings(state))).toEqual(expected.counts);
       expect(await summaryOf(tab)).toEqual({
         state: 'done',
-        ...expected.counts,
+        ...state.counts,
         reports: expected.reports,
       });
 
@@ -102,7 +126,7 @@ describe.each(PAGES)('extension on $id', (page) => {
       await waitForCheck(tab);
       const panel = await openPanel(tab);
       await panel.waitForSelector('#app[data-panel-state="done"]', { timeout: 10_000 });
-      expect(await panel.locator('li.finding').count()).toBe(expected.findings.length);
+      expect(await panel.locator(LISTED).count()).toBe(expected.findings.length);
       for (const rule of new Set(expected.findings.map((f) => f.ruleId))) {
         expect(await panel.locator(`li.finding[data-rule-id="${rule}"]`).count()).toBeGreaterThan(
           0,
@@ -167,12 +191,14 @@ describe('a page that only looks like a report (pt-gaj-2020: the report is an at
       expect(state).toBe(expected.found ? 'done' : 'no-report');
       expect(await tab.locator('[data-nianbao-mark]').count()).toBe(0);
       const summary = await summaryOf(tab);
-      expect(summary).toMatchObject({ state, ...expected.counts, reports: expected.reports });
+      const kept = await stateOf(tab);
+      expect(summary).toMatchObject({ state, ...kept.counts, reports: expected.reports });
+      expect(countsOf(allFindings(kept))).toEqual(expected.counts);
       // no arithmetic over cells that are not there
       expect(expected.findings.filter((f) => f.expected !== undefined)).toEqual([]);
       const panel = await openPanel(tab);
       await panel.waitForSelector(`#app[data-panel-state="${state}"]`, { timeout: 10_000 });
-      const listed = await panel.locator('li.finding, ul.diagnostics li').count();
+      const listed = await panel.locator(`${LISTED}, ul.diagnostics li`).count();
       expect(listed).toBe(
         expected.found ? expected.findings.length : expected.results[0]!.diagnostics.length,
       );
@@ -286,12 +312,15 @@ describe('the toolbar badge and the side panel actions', () => {
         exported[kind] = readFileSync(path, 'utf8');
         expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${kind}$`));
       }
+      const shown = allFindings(await stateOf(tab));
+      expect(countsOf(shown)).toEqual(expected.counts);
       const json = JSON.parse(exported.json!);
       expect(json.results).toHaveLength(1);
-      expect(json.results[0].findings.length + json.results[0].diagnostics.length).toBe(
-        expected.findings.length,
+      const exportedFindings = [...json.results[0].findings, ...json.results[0].diagnostics];
+      expect(exportedFindings.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(
+        shown.map((f) => f.fingerprint).sort(),
       );
-      expect(exported.csv!.trim().split(/\r?\n/).length).toBe(1 + expected.findings.length);
+      expect(exported.csv!.trim().split(/\r?\n/).length).toBe(1 + shown.length);
       expect(exported.html).toMatch(/^<!doctype html>/i);
       expect(exported.html).not.toMatch(/<script/i);
 
@@ -431,7 +460,8 @@ describe('scope and privacy', () => {
     expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([['*://*.gov.cn/*']]);
     expect(manifest.web_accessible_resources).toBeUndefined();
     // Extension pages and the worker may not connect anywhere (no fetch, XHR, WebSocket, beacon).
-    expect(manifest.content_security_policy?.extension_pages).toContain("connect-src 'none'");
+    const csp = manifest.content_security_policy as { extension_pages?: string } | undefined;
+    expect(csp?.extension_pages).toContain("connect-src 'none'");
     // The scripts that run in pages hold no network API at all.
     for (const file of ['src/content/detector.iife.js', 'src/content/checker.iife.js']) {
       const code = readFileSync(join(EXTENSION_DIST, file), 'utf8');

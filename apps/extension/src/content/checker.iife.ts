@@ -15,6 +15,7 @@ declare global {
   var __nianbaoController: PageController | undefined;
   var __nianbaoDetectorMarked: boolean | undefined;
   var __nianbaoDetectedAt: number | undefined;
+  var __nianbaoLocale: string | undefined;
 }
 
 const injectedAt = performance.now();
@@ -75,13 +76,17 @@ async function main(): Promise<void> {
       return false;
     });
   }
-  const settings = await loadSettings();
+  // The detector read the locale a moment ago (automatic path); a click reads it here.
+  const handed = globalThis.__nianbaoLocale;
+  globalThis.__nianbaoLocale = undefined;
+  const locale: Locale =
+    handed === 'en' || handed === 'zh-CN' ? handed : (await loadSettings()).locale;
   const runAt = performance.now();
-  let state = controller.run(settings.locale as Locale);
+  let state = controller.run(locale);
   if (state.state === 'no-report' && framesPending()) {
     // The report may be in a frame that was still loading: read the page again once it is in.
     await framesLoaded();
-    state = controller.run(settings.locale as Locale);
+    state = controller.run(locale);
   }
   state.phases = {
     ...(globalThis.__nianbaoDetectedAt !== undefined && {

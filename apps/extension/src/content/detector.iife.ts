@@ -13,6 +13,7 @@ declare global {
   // Tells the checker (same isolated world) that `checking` on <html> is ours, not the page's.
   var __nianbaoDetectorMarked: boolean | undefined;
   var __nianbaoDetectedAt: number | undefined;
+  var __nianbaoLocale: string | undefined;
 }
 
 /** Resolves once the page (and its frames) have loaded, at most after 10 s. */
@@ -32,8 +33,10 @@ async function detect(): Promise<void> {
     isReport = looksLikeReport(document);
   }
   globalThis.__nianbaoDetectedAt = performance.now();
-  const { autoCheck } = await chrome.storage.local.get('autoCheck');
+  const { autoCheck, locale } = await chrome.storage.local.get(['autoCheck', 'locale']);
   if (autoCheck === false) return;
+  // Handed to the checker (same isolated world), which then needs no storage round trip.
+  globalThis.__nianbaoLocale = typeof locale === 'string' ? locale : 'zh-CN';
   if (!isReport) {
     // The automatic check has run: nothing to check here (a hook tests can wait for).
     document.documentElement.setAttribute(STATE_ATTRIBUTE, 'no-report');

@@ -415,6 +415,24 @@ describe('POST /api/v1/check/batch', () => {
     expect((await notArray.json()).type).toBe('urn:nianbao:problem:invalid-request');
   });
 
+  it('400 for malformed JSON or a broken multipart body', async () => {
+    const { app } = testApp();
+    for (const body of ['[{"text":', '']) {
+      const res = await app.request('/api/v1/check/batch', json(body));
+      expect(res.status).toBe(400);
+      expect((await res.json()).type).toBe('urn:nianbao:problem:malformed-json');
+    }
+    for (const path of ['/api/v1/check', '/api/v1/check/batch']) {
+      const res = await app.request(path, {
+        method: 'POST',
+        body: 'not a multipart body',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=----x' },
+      });
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).type).toBe('urn:nianbao:problem:bad-request');
+    }
+  });
+
   it('415 for a raw document (a batch is JSON or multipart)', async () => {
     const { app } = testApp();
     const res = await app.request(...post('x', 'text/plain', '/api/v1/check/batch'));

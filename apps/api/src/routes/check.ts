@@ -228,7 +228,8 @@ async function readSingle(
     );
   }
   if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody({ all: true });
+    const form = await readForm(c);
+    if (!form) return { slug: 'bad-request', params: { reason: badMultipart(c.get('locale')) } };
     const file = [form.file, ...Object.values(form)]
       .flat()
       .find((v): v is File => v instanceof File);
@@ -256,6 +257,17 @@ async function readSingle(
   return unsupported(type);
 }
 
+/** The parts of a multipart body, or undefined when it cannot be parsed (bad boundary, truncated). */
+async function readForm(c: Context<AppEnv>) {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch {
+    return undefined;
+  }
+}
+
+const badMultipart = (l: Locale) =>
+  l === 'en' ? 'the multipart body cannot be parsed' : 'multipart 请求体无法解析';
 const unsupported = (type: string): Failure => ({
   slug: 'unsupported-media-type',
   params: { type, accepted: ACCEPTED_TYPES.join(', ') },
@@ -290,7 +302,14 @@ export function checkRoutes(extractor: Extractor) {
     // Items are validated one by one: one bad item does not fail the rest.
     let entries: Array<IncomingDocument | (Failure & { name?: string })>;
     if (type === 'application/json') {
-      const raw: unknown = await c.req.json();
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch (error) {
+        return sendProblem(c, 'malformed-json', {
+          reason: error instanceof Error ? error.message : String(error),
+        }) as never;
+      }
       if (!Array.isArray(raw)) {
         const issues = localisedIssues(z.array(z.unknown()), raw, locale);
         return sendProblem(c, 'invalid-request', { count: issues.length }, { issues }) as never;
@@ -311,7 +330,8 @@ export function checkRoutes(extractor: Extractor) {
         };
       });
     } else if (type === 'multipart/form-data') {
-      const form = await c.req.parseBody({ all: true });
+      const form = await readForm(c);
+      if (!form) return sendProblem(c, 'bad-request', { reason: badMultipart(locale) }) as never;
       const files = Object.values(form)
         .flat()
         .filter((v): v is File => v instanceof File);

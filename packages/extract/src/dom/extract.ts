@@ -85,14 +85,14 @@ function linesOf(blocks: Block[], range: Range): Line[] {
   return splitAtHeadings(lines);
 }
 
+interface Scan {
+  lines: Line[];
+  headings: Heading[];
+}
+
 /** Ranges of blocks, one per report on the page. */
-function reportRanges(blocks: Block[]): Range[] {
-  const lines: Line[] = [];
-  blocks.forEach((b, i) => {
-    if (b.kind === 'text') lines.push({ text: b.text, owner: i });
-  });
-  const split = splitAtHeadings(lines);
-  const headings = findHeadings(split);
+function reportRanges(blocks: Block[], scan: Scan): Range[] {
+  const { lines: split, headings } = scan;
   const blockOf = (h: Heading) => split[h.lineIndex]!.owner as number;
   const firsts = headings.filter((h) => h.section === 1 && h.ordinal === '一');
   const starts: number[] = [];
@@ -145,9 +145,20 @@ export function extractAllFromDocument(
   const doc = (root.nodeType === 9 ? root : root.ownerDocument) as Document | null;
   const walk = linearize(root);
   if (walk.blocks.length === 0) return [notFound('EXTRACT-EMPTY', locale)];
-  const ranges = reportRanges(walk.blocks);
+  const lines = linesOf(walk.blocks, { from: 0, to: walk.blocks.length });
+  const scan = { lines, headings: findHeadings(lines) };
+  const ranges = reportRanges(walk.blocks, scan);
+  // One report (the usual case): the scan of the whole page is reused.
   return ranges.map((range, k) =>
-    extractRange(walk.blocks, range, k === 0 ? doc : null, walk.skippedFrames, options, locale),
+    extractRange(
+      walk.blocks,
+      range,
+      k === 0 ? doc : null,
+      walk.skippedFrames,
+      options,
+      locale,
+      ranges.length === 1 ? scan : undefined,
+    ),
   );
 }
 
@@ -158,10 +169,11 @@ function extractRange(
   skippedFrames: number,
   options: DomExtractOptions,
   locale: Locale,
+  scan?: Scan,
 ): ExtractResult {
   const keepElements = options.keepElements ?? true;
-  const lines = linesOf(allBlocks, range);
-  const headings = findHeadings(lines);
+  const lines = scan?.lines ?? linesOf(allBlocks, range);
+  const headings = scan?.headings ?? findHeadings(lines);
   const tables: Extract<Block, { kind: 'table' }>[] = [];
   for (let i = range.from; i < range.to; i++) {
     const b = allBlocks[i]!;
@@ -190,8 +202,15 @@ function extractRange(
   if (last) anchors.push(ownerOf(last));
   const body = anchors.length >= 2 ? commonAncestor(anchors) : null;
   const inBody = (i: number) => !body || contains(body, allBlocks[i]!.element);
-  const bodyLines = body ? lines.filter((l) => inBody(l.owner as number)) : lines;
-  const bodyHeadings = findHeadings(bodyLines);
+  // Lines outside the body are dropped; the headings found on all lines keep their order.
+  const keep = lines.map((l) => !body || inBody(l.owner as number));
+  const bodyLines = lines.filter((_, i) => keep[i]);
+  const newIndex: number[] = [];
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) newIndex.push(keep[i] ? n++ : -1);
+  const bodyHeadings = headings
+    .filter((h) => keep[h.lineIndex])
+    .map((h) => ({ ...h, lineIndex: newIndex[h.lineIndex]! }));
   const split = splitSections(bodyLines, bodyHeadings, (l) => l.text === title);
   const sections = split.sections;
   // Without headings there is no "before 一": the page text is site chrome, not a preamble.

@@ -32,12 +32,13 @@ import { foldValueText, isDigitRun, parseValue } from '../values.ts';
 /** The text with a "loose" shadow (labels' characters only) mapped back to source offsets. */
 class LooseText {
   readonly loose: string;
-  private readonly map: number[];
+  private readonly map: Int32Array;
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    let loose = '';
-    const map: number[] = [];
+    const chars: string[] = [];
+    const map = new Int32Array(text.length);
+    let n = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       let ch: string | undefined;
@@ -54,12 +55,12 @@ class LooseText {
         continue;
       }
       if (ch) {
-        loose += ch;
-        map.push(i);
+        chars.push(ch);
+        map[n++] = i;
       }
     }
-    this.loose = loose.replace(/钩稽/g, '勾稽');
-    this.map = map;
+    this.loose = chars.join('').replace(/钩稽/g, '勾稽');
+    this.map = map.subarray(0, n);
     this.lineStarts = [0];
     for (let i = 0; i < text.length; i++)
       if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);

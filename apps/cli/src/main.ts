@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import {
   type Batch,
   type FailOn,
@@ -106,7 +107,7 @@ function render(batch: Batch, flags: CheckFlags, io: Io): string {
 async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
   if (output) {
     try {
-      await writeFile(output, text, 'utf8');
+      await writeFile(path.resolve(io.cwd, output), text, 'utf8');
     } catch (error) {
       throw new UsageError(`cannot write ${output}: ${(error as Error).message}`);
     }
@@ -146,7 +147,11 @@ const fetchLimitsOf = (flags: CheckFlags) => ({
 
 async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<number> {
   const listed: string[] = [];
-  for (const file of flags.list ?? []) listed.push(...(await readListFile(file, io.readStdin)));
+  for (const file of flags.list ?? []) {
+    listed.push(
+      ...(await readListFile(file === '-' ? file : path.resolve(io.cwd, file), io.readStdin)),
+    );
+  }
   const all = [...args, ...listed];
   if (all.length === 0)
     throw new UsageError('no input: give files, folders, globs or URLs (or --list <file>)');
@@ -155,7 +160,9 @@ async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<numb
     throw new UsageError(
       'the folders given contain no .html, .htm, .txt, .docx or .report.json files',
     );
-  const suppressions = flags.suppress ? await readSuppressions(flags.suppress) : [];
+  const suppressions = flags.suppress
+    ? await readSuppressions(path.resolve(io.cwd, flags.suppress))
+    : [];
   const previous = flags.previous ? await readPrevious(flags.previous, flags, io) : undefined;
 
   const showBar = flags.progress && Boolean(io.stderr.isTTY) && inputs.length > 1;

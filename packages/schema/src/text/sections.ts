@@ -57,6 +57,9 @@ export function readSections(report: Report): SectionReading {
   const entries: SectionEntry[] = [];
   const canonical = new Map<number, SectionEntry>();
   const strays: SectionEntry[] = [];
+  // A heading without an ordinal (概述, S31) only stands for a section whose
+  // ordinal heading is not in the report.
+  const explicit = new Set(sections.map((s) => ordinalValue(s.ordinal)));
   sections.forEach((section, index) => {
     const ordinalNumber = ordinalValue(section.ordinal);
     const entry: SectionEntry = {
@@ -64,7 +67,8 @@ export function readSections(report: Report): SectionReading {
       section,
       ...(ordinalNumber !== undefined && { ordinalNumber }),
     };
-    const keyword = ordinalNumber === undefined ? sectionByKeywords(section.heading) : undefined;
+    const byWords = ordinalNumber === undefined ? sectionByKeywords(section.heading) : undefined;
+    const keyword = byWords !== undefined && !explicit.has(byWords) ? byWords : undefined;
     const candidate = ordinalNumber !== undefined && ordinalNumber <= 6 ? ordinalNumber : keyword;
     if (candidate !== undefined && !canonical.has(candidate)) {
       entry.number = candidate;

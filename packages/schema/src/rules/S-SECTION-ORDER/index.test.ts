@@ -30,4 +30,12 @@ describe(ID, () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toContain('七、附件');
   });
+
+  it('accepts an unnumbered 概述 block before 一 as the preamble (S31)', () => {
+    const sections = [{ ordinal: null, heading: '概述', text: '本报告……' }, ...officialSections()];
+    const report = textReport('2019', { sections });
+    expect(
+      check(report, { rules: [ID, 'S-HEADING-ORDINAL-UNIQUE', 'S-SECTIONS-PRESENT'] }),
+    ).toEqual([]);
+  });
 });

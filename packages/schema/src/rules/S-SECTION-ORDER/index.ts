@@ -51,7 +51,8 @@ const rule: Rule = {
     const first = reading.canonical.get(1);
     if (first) {
       for (const stray of reading.strays) {
-        if (stray.index >= first.index) continue;
+        // Unnumbered blocks before 一 (概述, 前言) are the customary preamble (S31).
+        if (stray.index >= first.index || stray.ordinalNumber === undefined) continue;
         ctx.flag({
           cells: [sectionPath(1)],
           messageId: 'beforeFirst',

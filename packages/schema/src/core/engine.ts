@@ -43,7 +43,8 @@ interface PendingFinding extends Finding {
  * severe first, then in catalogue order. Never throws on a schema-valid report
  * and runs on partly filled ones (blank cells are null, missing rows
  * undefined). Throws a `TypeError` with a clear message when `report` is not a
- * report at all (not an object, or a `format` other than "2019"/"2021").
+ * report at all (not an object, a `format` other than "2019"/"2021", or a cell
+ * holding a string or NaN: input that was not parsed with `ReportSchema`).
  *
  * @example
  * import { check } from '@nianbao/schema';
@@ -52,11 +53,12 @@ interface PendingFinding extends Finding {
 export function runRules(
   rules: readonly Rule[],
   report: Report,
-  options: CheckOptions = {},
+  givenOptions: CheckOptions = {},
   /** Build the passes too (checkDetailed); `check` skips that work. */
   collectPasses = true,
 ): CheckResult {
   assertReport(report);
+  const options: CheckOptions = givenOptions ?? {};
   const locale: Locale = options.locale === 'en' ? 'en' : 'zh-CN';
   const format: Format = report.format;
   const template = FORMATS[format];

@@ -23,11 +23,13 @@ export function renderRulesMd(): string {
     '',
     `${rules.length} rules. 格式 / formats: 2019 = 国办公开办函〔2019〕60号（试行）, 2021 = 国办公开办函〔2021〕30号.`,
     '',
+    '[I] = 规范标注为推断的规则，级别不高于警告 / rules the spec marks inferred, never above warning.',
+    '',
     '| id | 级别 severity | 格式 formats | 检查内容 | What it checks |',
     '| --- | --- | --- | --- | --- |',
     ...rules.map(
       (r) =>
-        `| [\`${r.id}\`](../packages/schema/src/rules/${r.id}/README.md) | ${SEV[r.severity]} | ${r.formats.join(', ')} | ${r.docs.zh} | ${r.docs.en} |`,
+        `| [\`${r.id}\`](../packages/schema/src/rules/${r.id}/README.md) | ${SEV[r.severity]}${r.inferred ? ' [I]' : ''} | ${r.formats.join(', ')} | ${r.docs.zh} | ${r.docs.en} |`,
     ),
     '',
   ];

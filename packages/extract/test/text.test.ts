@@ -177,7 +177,25 @@ describe('pt-syq-2022: separators lost', () => {
   });
 });
 
+describe('report JSON', () => {
+  it('is taken as it is (a report saved by the form or the API)', async () => {
+    const { report } = extractFromText(readCorpus('seed/000_42380e1adf95d416.txt'));
+    const again = await extract(JSON.stringify(report));
+    expect(again.found).toBe(true);
+    expect(again.report).toEqual(report);
+  });
+});
+
 describe('sy-gov-2025: markdown from a PDF with wrong column headers', () => {
+  it('records labels and headers without the markdown around them', () => {
+    const { provenance } = extractFromText(readCorpus('text/sy-gov-2025.txt'));
+    const raws = provenance.labels!.map((l) => l.raw);
+    expect(raws.some((r) => /[|\n]/.test(r))).toBe(false);
+    expect(provenance.cells['activeDisclosure.fees.amount']?.header).toBe(
+      '本年收费金额（单位：万元）',
+    );
+  });
+
   it('maps values by order and keeps the report balanced', () => {
     const { report, diagnostics } = extractFromText(readCorpus('text/sy-gov-2025.txt'));
     expect(getCell(report, 'applications.results.other.unpaidFee.naturalPerson')).toBe(7);

@@ -140,6 +140,8 @@ interface Anchor {
 }
 
 interface RowHit extends Anchor {
+  /** Where the values start, when the label is printed again later (a markdown heading, then the row). */
+  valuesFrom?: number;
   row: RowTemplate;
   subTable?: SubTableTemplate;
   table: 'activeDisclosure' | 'applications';
@@ -401,8 +403,13 @@ function readT2(t: LooseText, asm: TableAssembler, region: Region, headingStarts
     const h = headerCells.get(st.id);
     if (!h) continue;
     const columns = h.columns.map((col) => {
-      const stop = nextStart(anchors, col.end, region.to);
-      return sourceCell(t, t.sourceAt(col.start), t.sourceAt(stop));
+      const stop = t.sourceAt(nextStart(anchors, col.end, region.to));
+      // The header runs to the next label, a cell separator or the end of the line, so that
+      // notes after the label (（单位：万元，保留4位小数）) stay and markdown rules do not.
+      const start = t.sourceAt(col.start);
+      const rest = t.text.slice(t.sourceAfter(col.end), stop);
+      const cut = rest.search(/[|｜\t\n]|\s{2,}/);
+      return sourceCell(t, start, cut >= 0 ? t.sourceAfter(col.end) + cut : stop);
     });
     const rowHeader = sourceCell(t, t.sourceAt(h.rowHeader.start), t.sourceAfter(h.rowHeader.end));
     asm.t2Header(st, rowHeader, columns);
@@ -527,22 +534,22 @@ function readT3(
       if (key.length < 4) continue;
       let at = t.find(key, hit.end, stop);
       while (at >= 0) {
-        hit.end = at + key.length;
-        at = t.find(key, hit.end, stop);
+        hit.valuesFrom = at + key.length;
+        at = t.find(key, hit.valuesFrom, stop);
       }
     }
   });
   const anchors = [...headingStarts, ...hits.map((h) => h.start)];
   const ambiguous: Parameters<typeof readRow>[6] = [];
-  const lastEnd = { value: hits[hits.length - 1]!.end };
   hits.forEach((hit) => {
     const label = labelCell(t, hit);
-    const stop = nextStart(anchors, hit.end, region.to);
-    readRow(t, asm, hit, label, t.sourceAfter(hit.end), t.sourceAt(stop), ambiguous);
-    if (hit === hits[hits.length - 1]) lastEnd.value = stop;
+    const from = hit.valuesFrom ?? hit.end;
+    const stop = nextStart(anchors, from, region.to);
+    readRow(t, asm, hit, label, t.sourceAfter(from), t.sourceAt(stop), ambiguous);
   });
   if (ambiguous && ambiguous.length > 0) resolveByColumns(asm, ambiguous);
-  return hits[hits.length - 1]!.end;
+  const last = hits[hits.length - 1]!;
+  return last.valuesFrom ?? last.end;
 }
 
 /**

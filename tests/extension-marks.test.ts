@@ -209,6 +209,41 @@ describe('a page that only looks like a report (pt-gaj-2020: the report is an at
   });
 });
 
+describe('a gov.cn page that is not a report', () => {
+  it('is left alone by the automatic check, and says so when checked on request', async () => {
+    const url = 'https://www.pingtan.gov.cn/xxgk/gzdt/202403/t20240301_1.htm';
+    browser.serve(
+      url,
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>平潭综合实验区召开安全生产工作会议</title></head><body><h1>召开安全生产工作会议</h1><p>会议要求，各部门要压实安全生产责任。</p><table><tr><td>附件</td><td>会议纪要</td></tr></table></body></html>',
+    );
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(url, { waitUntil: 'domcontentloaded' });
+      expect(await waitForCheck(tab)).toBe('no-report');
+      // nothing shown on an ordinary page: no bar, no marks, no checker injected
+      expect(await tab.locator('[data-nianbao-summary], [data-nianbao-mark]').count()).toBe(0);
+
+      const tabId = await browser.tabIdOf(tab);
+      await browser.worker.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { nianbao: { checkTab(id: number): Promise<void> } }
+          ).nianbao.checkTab(id),
+        tabId,
+      );
+      await tab.waitForSelector('[data-nianbao-summary][data-state="no-report"]', {
+        state: 'attached',
+      });
+      const panel = await openPanel(tab);
+      await panel.waitForSelector('#app[data-panel-state="no-report"]');
+      expect(await panel.locator('ul.diagnostics li').count()).toBeGreaterThan(0);
+      await panel.close();
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
 describe('switching the marks off', () => {
   it('restores the page exactly (outerHTML before and after)', async () => {
     const page = shanghaiPage();

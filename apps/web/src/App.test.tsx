@@ -247,4 +247,16 @@ describe('the form', () => {
     await user.click(document.querySelector('[data-action="load-other-tab"]')!);
     expect(cell('appeals.review.upheld').value).toBe('9');
   });
+
+  it('replaces an untouched blank report when another one is opened, and keeps a touched one', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: '新建空白报告' }));
+    await user.click(screen.getByRole('button', { name: '新建空白报告' }));
+    await waitFor(() => expect(new DraftStore().list()).toHaveLength(1));
+    await user.click(cell('appeals.review.upheld'));
+    await user.keyboard('2');
+    await user.click(screen.getByRole('button', { name: '新建空白报告' }));
+    await waitFor(() => expect(new DraftStore().list()).toHaveLength(2));
+  });
 });

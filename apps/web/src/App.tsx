@@ -86,23 +86,6 @@ export function App({ store: given }: { store?: DraftStore }) {
   const formatRef = useRef<Format>(format);
   formatRef.current = format;
 
-  // The hand-over hash is read once, then cleared so a reload does not import again.
-  useEffect(() => {
-    if (hasImportHash(location.hash))
-      history.replaceState(null, '', location.pathname + location.search);
-    const onHash = () => {
-      if (!hasImportHash(location.hash)) return;
-      const decoded = decodeImportHash(location.hash);
-      history.replaceState(null, '', location.pathname + location.search);
-      if (decoded.ok) {
-        dispatch({ type: 'load', draft: draftFromPayload(decoded.payload) });
-        setNotice({ kind: 'hash-imported', source: decoded.payload.source ?? '' });
-      } else setNotice({ kind: 'hash-failed', reason: decoded.error });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-
   // Every change is saved as a draft: at most 300 ms later (a localStorage write costs
   // milliseconds, too much for every keystroke), and at once when the page is hidden,
   // closed or reloaded, or another draft is opened.
@@ -137,6 +120,35 @@ export function App({ store: given }: { store?: DraftStore }) {
       );
     }
   }, [store]);
+  // Opening another report drops a blank one nobody typed into, instead of keeping it.
+  const pristine = useRef<string | undefined>(undefined);
+  pristine.current = state.pristine ? state.draftId : undefined;
+  const leaveCurrent = useCallback(() => {
+    const id = pristine.current;
+    if (id === undefined) return flushDraft();
+    clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    unsaved.current = undefined;
+    store.remove(id);
+    listed.current = undefined;
+  }, [store, flushDraft]);
+  // The hand-over hash is read once, then cleared so a reload does not import again.
+  useEffect(() => {
+    if (hasImportHash(location.hash))
+      history.replaceState(null, '', location.pathname + location.search);
+    const onHash = () => {
+      if (!hasImportHash(location.hash)) return;
+      const decoded = decodeImportHash(location.hash);
+      history.replaceState(null, '', location.pathname + location.search);
+      if (decoded.ok) {
+        leaveCurrent();
+        dispatch({ type: 'load', draft: draftFromPayload(decoded.payload) });
+        setNotice({ kind: 'hash-imported', source: decoded.payload.source ?? '' });
+      } else setNotice({ kind: 'hash-failed', reason: decoded.error });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [leaveCurrent]);
   useEffect(() => {
     if (unsaved.current && unsaved.current.id !== state.draftId) flushDraft();
     unsaved.current = draftFromState(state);
@@ -167,8 +179,12 @@ export function App({ store: given }: { store?: DraftStore }) {
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {
       const id = draftIdOfKey(e.key);
-      if (id && id === currentId.current && e.newValue !== null)
-        setNotice({ kind: 'other-tab', id });
+      if (!id || id !== currentId.current || e.newValue === null) return;
+      // Hold this tab's pending save: it must not overwrite the other tab's version unasked.
+      clearTimeout(saveTimer.current);
+      saveTimer.current = undefined;
+      unsaved.current = undefined;
+      setNotice({ kind: 'other-tab', id });
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
@@ -267,12 +283,13 @@ export function App({ store: given }: { store?: DraftStore }) {
   currentId.current = state.draftId;
   const openDraft = useCallback(
     (id: string) => {
-      flushDraft();
       const loaded = store.load(id);
-      if (loaded?.ok) dispatch({ type: 'load', draft: loaded.draft });
+      if (!loaded?.ok) return;
+      leaveCurrent();
+      dispatch({ type: 'load', draft: loaded.draft });
       setDrafts(store.list());
     },
-    [store, flushDraft],
+    [store, leaveCurrent],
   );
   const deleteDraft = useCallback(
     (id: string) => {
@@ -287,10 +304,17 @@ export function App({ store: given }: { store?: DraftStore }) {
     },
     [store, flushDraft],
   );
-  const newDraft = useCallback(() => dispatch({ type: 'load', draft: blankDraft() }), []);
-  const onImported = useCallback((payload: ReportPayload) => {
-    dispatch({ type: 'load', draft: draftFromPayload(payload) });
-  }, []);
+  const newDraft = useCallback(() => {
+    leaveCurrent();
+    dispatch({ type: 'load', draft: blankDraft() });
+  }, [leaveCurrent]);
+  const onImported = useCallback(
+    (payload: ReportPayload) => {
+      leaveCurrent();
+      dispatch({ type: 'load', draft: draftFromPayload(payload) });
+    },
+    [leaveCurrent],
+  );
 
   const reportRef = useRef(state.report);
   reportRef.current = state.report;

@@ -11,6 +11,8 @@ export interface Draft {
   formatPinned?: boolean;
   /** Where the report was imported from (a file name or page URL). */
   source?: string;
+  /** A blank report nobody has typed into: dropped, not kept, when another report is opened. */
+  pristine?: boolean;
 }
 
 export interface DraftSummary {
@@ -99,6 +101,7 @@ function readDraft(id: string, raw: string): LoadedDraft {
   }
   if (d.formatPinned === true) draft.formatPinned = true;
   if (typeof d.source === 'string') draft.source = d.source;
+  if (d.pristine === true) draft.pristine = true;
   return { ok: true, draft };
 }
 

@@ -13,7 +13,12 @@ export type BootNotice =
   | { kind: 'other-tab'; id: string };
 
 export function blankDraft(): Draft {
-  return { id: newDraftId(), updatedAt: new Date().toISOString(), report: newReport() };
+  return {
+    id: newDraftId(),
+    updatedAt: new Date().toISOString(),
+    report: newReport(),
+    pristine: true,
+  };
 }
 
 export function draftFromPayload(payload: ReportPayload): Draft {
@@ -36,6 +41,10 @@ export function bootDraft(store: DraftStore, hash: string): { draft: Draft; noti
   if (hasImportHash(hash)) {
     const decoded = decodeImportHash(hash);
     if (decoded.ok) {
+      // A blank draft nobody typed into is replaced, not kept beside the hand-over.
+      const current = store.currentId();
+      const open = current ? store.load(current) : undefined;
+      if (current && open?.ok && open.draft.pristine) store.remove(current);
       return {
         draft: draftFromPayload(decoded.payload),
         notice: { kind: 'hash-imported', source: decoded.payload.source ?? '' },

@@ -25,6 +25,8 @@ export interface FormState {
   /** The report as it last was in each format, so switching formats loses nothing. */
   stash: Partial<Record<Format, Report>>;
   source?: string;
+  /** Nothing has been typed into this (blank) report yet. */
+  pristine: boolean;
 }
 
 export type MetaText = 'title' | 'agencyName' | 'publishedAt';
@@ -66,6 +68,7 @@ export function stateFromDraft(draft: Draft): FormState {
       draft.formatPinned ?? (year !== undefined && formatForYear(year) !== report.format),
     stash: {},
     ...(draft.source && { source: draft.source }),
+    pristine: draft.pristine === true,
   };
 }
 
@@ -77,6 +80,7 @@ export function draftFromState(state: FormState): Draft {
     ...(state.provenance && { provenance: state.provenance }),
     formatPinned: state.formatPinned,
     ...(state.source && { source: state.source }),
+    ...(state.pristine && { pristine: true }),
   };
 }
 
@@ -110,7 +114,7 @@ function withFormat(state: FormState, format: Format, pinned: boolean): FormStat
 }
 
 function edit(state: FormState, report: Report, extra: Partial<FormState> = {}): FormState {
-  return { ...state, ...extra, report, updatedAt: new Date().toISOString() };
+  return { ...state, ...extra, report, updatedAt: new Date().toISOString(), pristine: false };
 }
 
 export function formReducer(state: FormState, action: FormAction): FormState {

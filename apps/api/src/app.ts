@@ -150,9 +150,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  const health = healthRoutes({ version: VERSION, startedAt, now: clock.now });
-  app.route(API_PREFIX, health);
-  app.route('/', health);
+  const health = { version: VERSION, startedAt, now: clock.now };
+  app.route(API_PREFIX, healthRoutes({ ...health, documented: true }));
+  app.route('/', healthRoutes({ ...health, documented: false }));
   app.route(API_PREFIX, validateRoutes());
   app.route(API_PREFIX, checkRoutes(deps.extractor ?? nodeExtractor));
   app.route(API_PREFIX, rulesRoutes());

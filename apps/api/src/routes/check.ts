@@ -61,6 +61,7 @@ const CheckQuery = z.object({
 const checkRoute = createRoute({
   method: 'post',
   path: '/check',
+  operationId: 'checkDocument',
   tags: ['check'],
   summary: 'Read a document and check it / 读取文档并校验',
   description:
@@ -107,6 +108,7 @@ const checkRoute = createRoute({
 const batchRoute = createRoute({
   method: 'post',
   path: '/check/batch',
+  operationId: 'checkDocuments',
   tags: ['check'],
   summary: 'Check several documents / 批量校验',
   description: `Up to ${BATCH_MAX} documents, as a JSON array of { html | text | docx } or as multipart files. One result per document, in order; a document that cannot be read gets a problem in its slot and does not fail the others.`,

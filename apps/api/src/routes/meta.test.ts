@@ -64,6 +64,9 @@ describe('GET /api/v1/openapi.json', () => {
       });
     }
     expect(doc.paths['/api/v1/check'].post.requestBody.required).toBe(true);
+    // operationIds, for generated clients.
+    expect(doc.paths['/api/v1/validate'].post.operationId).toBe('validateReport');
+    expect(doc.paths['/api/v1/check/batch'].post.operationId).toBe('checkDocuments');
     expect(doc.components.schemas.Problem.properties.type.enum).toContain(
       'urn:nianbao:problem:payload-too-large',
     );

@@ -18,8 +18,18 @@ const healthRoute = createRoute({
   },
 });
 
-export function healthRoutes(options: { version: string; startedAt: number; now: () => number }) {
-  return createRouter().openapi(healthRoute, (c) =>
+export function healthRoutes(options: {
+  version: string;
+  startedAt: number;
+  now: () => number;
+  /** false for the root alias /healthz, kept out of the OpenAPI document. */
+  documented: boolean;
+}) {
+  const route = {
+    ...healthRoute,
+    ...(options.documented ? { operationId: 'health' } : { hide: true }),
+  };
+  return createRouter().openapi(route, (c) =>
     c.json(
       {
         status: 'ok' as const,

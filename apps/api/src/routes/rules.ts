@@ -8,6 +8,7 @@ import { LocaleQuery, problemContent, RuleMetaSchema } from '../schemas.ts';
 const listRoute = createRoute({
   method: 'get',
   path: '/rules',
+  operationId: 'listRules',
   tags: ['catalogue'],
   summary: 'The rule catalogue / 规则目录',
   description:
@@ -24,6 +25,7 @@ const listRoute = createRoute({
 const oneRoute = createRoute({
   method: 'get',
   path: '/rules/{id}',
+  operationId: 'getRule',
   tags: ['catalogue'],
   summary: 'One rule / 单条规则',
   request: {
@@ -42,6 +44,7 @@ const oneRoute = createRoute({
 const schemaRoute = createRoute({
   method: 'get',
   path: '/schema',
+  operationId: 'getReportSchema',
   tags: ['catalogue'],
   summary: 'JSON Schema of the report model / 年报数据模型的 JSON Schema',
   description:

@@ -9,6 +9,7 @@ import { summarize } from '../summary.ts';
 const route = createRoute({
   method: 'post',
   path: '/validate',
+  operationId: 'validateReport',
   tags: ['check'],
   summary: 'Check a report given as JSON / 校验 JSON 格式的年报数据',
   description:

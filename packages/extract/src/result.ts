@@ -30,6 +30,7 @@ export function formatDiagnostics(
   choice: FormatChoice,
   locale: Locale,
   hasTables: boolean,
+  reportYear?: number,
 ): Finding[] {
   const out: Finding[] = [];
   const { signatures } = choice.detection;
@@ -48,18 +49,12 @@ export function formatDiagnostics(
     );
   }
   if (hasTables && (choice.basis === 'year' || choice.basis === 'default')) {
-    const basis =
-      choice.basis === 'year'
-        ? locale === 'en'
-          ? 'the report year'
-          : '报告年度'
-        : locale === 'en'
-          ? 'the default'
-          : '默认设置';
     out.push(
       extractionFinding(
         'EXTRACT-FORMAT-ASSUMED',
-        { params: { format: choice.format, basis } },
+        choice.basis === 'year' && reportYear
+          ? { messageId: 'year', params: { format: choice.format, year: reportYear } }
+          : { params: { format: choice.format } },
         locale,
       ),
     );

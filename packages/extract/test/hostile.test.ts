@@ -70,7 +70,8 @@ const token = fc.oneof(
 );
 const reportish = fc.array(token, { maxLength: 200 }).map((parts) => parts.join(''));
 
-describe('property: any input gives a well-formed result', () => {
+// Generous timeouts: the machine is shared, and these only guard against a hang.
+describe('property: any input gives a well-formed result', { timeout: 60_000 }, () => {
   it('any string', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 2000 }), async (s) =>

@@ -240,7 +240,7 @@ function extractRange(
   }
   const tablesOut = assembler.finish();
   const diagnostics = [
-    ...formatDiagnostics(choice, locale, assembler.foundAny),
+    ...formatDiagnostics(choice, locale, assembler.foundAny, meta.reportYear),
     ...assembler.diagnostics,
   ];
   // Only a title and no tables: the report is not on this page (an attachment, an image).

@@ -277,7 +277,10 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
   readT4(t, asm, { from: Math.max(regions.t4.from, t3End), to: regions.t4.to });
 
   const tables = asm.finish();
-  const diagnostics = [...formatDiagnostics(choice, locale, asm.foundAny), ...asm.diagnostics];
+  const diagnostics = [
+    ...formatDiagnostics(choice, locale, asm.foundAny, meta.reportYear),
+    ...asm.diagnostics,
+  ];
   if (!asm.foundAny) diagnostics.push(extractionFinding('EXTRACT-NO-TABLES', {}, locale));
   return buildResult({
     format: choice.format,

@@ -51,6 +51,7 @@ describe('extraction diagnostics catalogue', () => {
                 rows: 'r',
                 size: '5 MB',
                 limit: '4 MB',
+                year: 2020,
               },
             },
             locale,

@@ -86,8 +86,12 @@ export const EXTRACTION_DIAGNOSTICS = {
   }),
   'EXTRACT-FORMAT-ASSUMED': d('EXTRACT-FORMAT-ASSUMED', 'info', {
     default: {
-      zh: '表格中没有可判断格式的标志性标签，按{basis}采用{format}年格式',
-      en: 'No signature label identifies the format; the {format} format was assumed from {basis}',
+      zh: '表格中没有可判断格式的标志性标签，也未读到报告年度，按{format}年格式读取',
+      en: 'No signature label identifies the format and no report year was read; read as the {format} format',
+    },
+    year: {
+      zh: '表格中没有可判断格式的标志性标签，按报告年度{year}采用{format}年格式',
+      en: 'No signature label identifies the format; the {format} format was assumed from the report year {year}',
     },
   }),
   'EXTRACT-FORMAT-MIXED': d('EXTRACT-FORMAT-MIXED', 'warning', {

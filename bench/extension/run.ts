@@ -107,12 +107,8 @@ async function timings() {
   sizes();
   const detectors = [
     [
-      'extension src/content/detect.ts',
+      'detector (+ same-origin frames)',
       await detectorBundle(join(EXTENSION_DIR, 'src/content/detect.ts')),
-    ],
-    [
-      '@nianbao/extract/detect',
-      await detectorBundle(join(EXTENSION_DIR, '../../packages/extract/src/detect.ts')),
     ],
   ] as const;
   const browser = await launchWithExtension();

@@ -31,12 +31,37 @@ describe('looksLikeReport', () => {
     expect(looksLikeReport(doc)).toBe(false);
   });
 
-  it('says no to a pingtan page once the report title and tables are removed', () => {
-    const doc = load(readFileSync(corpusPath('pages/pt-syq-2023.html'), 'utf8'));
-    doc.title = '平潭综合实验区党工委管委会';
-    for (const el of doc.querySelectorAll('table, h1, h2, h3, meta')) {
-      el.remove();
-    }
+  it('says no to the same portal page carrying a news article instead of the report', () => {
+    const html = readFileSync(corpusPath('pages/pt-syq-2023.html'), 'utf8')
+      .replace(
+        /<title>[^<]*<\/title>/,
+        '<title>平潭综合实验区召开安全生产工作会议_工作动态</title>',
+      )
+      .replace(
+        /<div class=TRS_Editor>[\s\S]*?<\/div>/,
+        '<div class=TRS_Editor><p>会议要求压实安全生产责任。</p></div>',
+      )
+      .replace(/政府信息公开工作年度报告|政府信息公开年报|年度报告/g, '工作动态');
+    expect(looksLikeReport(load(html))).toBe(false);
+  });
+
+  it('finds a report inside a same-origin frame', () => {
+    const doc = load(
+      '<html><head><title>政务公开</title></head><body><iframe></iframe></body></html>',
+    );
+    const frame = doc.querySelector('iframe')!;
+    const inner = load(
+      '<html><head><title>2019年政府信息公开工作年度报告</title></head><body></body></html>',
+    );
+    let crossOrigin = false;
+    Object.defineProperty(frame, 'contentDocument', {
+      get() {
+        if (crossOrigin) throw new DOMException('cross-origin', 'SecurityError');
+        return inner;
+      },
+    });
+    expect(looksLikeReport(doc)).toBe(true);
+    crossOrigin = true;
     expect(looksLikeReport(doc)).toBe(false);
   });
 

@@ -129,6 +129,23 @@ describe('layouts', () => {
   });
 });
 
+describe('unrecognised rows', () => {
+  it('says so for a table 三 row whose label matches no template row, and reads the others', async () => {
+    const { html, values } = buildReport();
+    const extra =
+      '<tr><td colspan="3">（八）其他情况说明</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>';
+    const page = html.replace(/(<tr><td colspan="3">四、结转下年度继续办理)/, `${extra}$1`);
+    expect(page).not.toBe(html);
+    const { report, diagnostics } = await extract(page);
+    expectAllCells(report, values);
+    const d = diagnostics.find((x) => x.ruleId === 'EXTRACT-ROW-UNRECOGNISED');
+    expect(d).toMatchObject({
+      origin: 'extraction',
+      params: { table: '三', label: '（八）其他情况说明', count: 7 },
+    });
+  });
+});
+
 describe('documents', () => {
   it('gives one result per report on a page with two reports', async () => {
     const a = buildReport({ agency: '甲县公安局' });

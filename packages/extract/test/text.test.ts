@@ -8,7 +8,7 @@ import { check, getCell } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../tests/corpus.ts';
 import { extractFromText } from '../src/index.ts';
-import { extract } from '../src/node.ts';
+import { extract, extractAll } from '../src/node.ts';
 import { type CorpusValues, expectedCells } from './expectations.ts';
 
 const fixture = (name: string) =>
@@ -174,6 +174,21 @@ describe('pt-syq-2022: separators lost', () => {
       (f) => f.origin === 'report' && f.cells.includes('applications.results.total.total'),
     );
     expect(blamed.filter((f) => ARITHMETIC.includes(f.ruleId))).toEqual([]);
+  });
+});
+
+describe('several reports in one text', () => {
+  it('gives one result per report', async () => {
+    const text = `${readCorpus('seed/000_42380e1adf95d416.txt')}\n\n${readCorpus('text/pt-czj-2020.txt')}`;
+    const results = await extractAll({ kind: 'text', text });
+    expect(results.map((r) => r.report.meta.agencyName)).toEqual([
+      '嵩县公安局',
+      '平潭综合实验区财政金融局',
+    ]);
+    expect(results.map((r) => r.report.sections.length)).toEqual([7, 6]);
+    expect(results[1]!.report.activeDisclosure).toMatchObject({
+      procurement: { projects: 2, amount: 984361 },
+    });
   });
 });
 

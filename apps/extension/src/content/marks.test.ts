@@ -161,3 +161,39 @@ describe('applyMarks', () => {
     expect(doc.querySelector('[data-nianbao-summary]')).toBeNull();
   });
 });
+
+describe('applyMarks on failure', () => {
+  it('leaves no half-marked page behind when marking fails', () => {
+    const doc = shanghaiPage();
+    const before = doc.documentElement.outerHTML;
+    const [a, b] = cellsOf(doc);
+    // A cell whose element refuses attributes half-way (a hostile page can patch setAttribute).
+    Object.defineProperty(b!, 'setAttribute', {
+      value() {
+        throw new Error('refused');
+      },
+    });
+    const marks: CellMark[] = [
+      {
+        element: a!,
+        number: 1,
+        ruleId: 'X',
+        severity: 'error',
+        role: 'primary',
+        path: 'p',
+        message: 'm',
+      },
+      {
+        element: b!,
+        number: 2,
+        ruleId: 'Y',
+        severity: 'error',
+        role: 'primary',
+        path: 'q',
+        message: 'm',
+      },
+    ];
+    expect(() => applyMarks(doc, marks, summary)).toThrow('refused');
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});

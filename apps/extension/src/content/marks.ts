@@ -117,30 +117,43 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
     else byElement.set(mark.element, [mark]);
   }
 
-  for (const [element, list] of byElement) {
-    const primaries = list.filter((m) => m.role === 'primary');
-    const worst = [...(primaries.length ? primaries : list)].sort(
-      (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
-    )[0]!;
-    ledger.set(element, 'data-nianbao-finding', unique(list.map((m) => m.ruleId)).join(' '));
-    ledger.set(element, 'data-nianbao-cell', list[0]!.path);
-    ledger.set(element, 'data-nianbao-mark', primaries.length ? 'primary' : 'involved');
-    ledger.set(element, 'data-nianbao-severity', worst.severity);
-    if (primaries.length) {
-      ledger.set(element, 'data-nianbao-primary', unique(primaries.map((m) => m.ruleId)).join(' '));
-      ledger.set(
-        element,
-        'data-nianbao-badge',
-        unique(primaries.map((m) => String(m.number))).join(','),
-      );
+  // Whatever fails half-way is undone, so the page is never left half-marked.
+  const undo: (() => void)[] = [() => ledger.restoreAll()];
+  try {
+    for (const [element, list] of byElement) {
+      const primaries = list.filter((m) => m.role === 'primary');
+      const worst = [...(primaries.length ? primaries : list)].sort(
+        (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+      )[0]!;
+      ledger.set(element, 'data-nianbao-finding', unique(list.map((m) => m.ruleId)).join(' '));
+      ledger.set(element, 'data-nianbao-cell', list[0]!.path);
+      ledger.set(element, 'data-nianbao-mark', primaries.length ? 'primary' : 'involved');
+      ledger.set(element, 'data-nianbao-severity', worst.severity);
+      if (primaries.length) {
+        ledger.set(
+          element,
+          'data-nianbao-primary',
+          unique(primaries.map((m) => m.ruleId)).join(' '),
+        );
+        ledger.set(
+          element,
+          'data-nianbao-badge',
+          unique(primaries.map((m) => String(m.number))).join(','),
+        );
+      }
     }
+
+    // Cells may live in same-origin frames: each document gets our styles and listeners.
+    const docs = unique([doc, ...marks.map((m) => m.element.ownerDocument)]);
+    for (const d of docs) undo.push(addPageStyles(d, PAGE_CSS));
+    const { host, tip } = buildOverlay(doc, summary, text, byElement.size);
+    undo.push(() => host.remove());
+    for (const d of docs) undo.push(wireTooltips(doc, d, byElement, tip, text));
+  } catch (error) {
+    for (const step of undo.reverse()) step();
+    throw error;
   }
 
-  // Cells may live in same-origin frames: each document gets our styles and listeners.
-  const docs = unique([doc, ...marks.map((m) => m.element.ownerDocument)]);
-  const removeStyles = docs.map((d) => addPageStyles(d, PAGE_CSS));
-  const overlay = buildOverlay(doc, summary, text, byElement.size);
-  const stopTooltips = docs.map((d) => wireTooltips(doc, d, byElement, overlay.tip, text));
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let removed = false;
 
@@ -170,10 +183,8 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
       if (removed) return;
       removed = true;
       for (const timer of timers) clearTimeout(timer);
-      for (const stop of stopTooltips) stop();
-      overlay.host.remove();
-      for (const remove of removeStyles) remove();
-      ledger.restoreAll();
+      // In reverse: listeners, bar, styles, then the cells' attributes.
+      for (const step of [...undo].reverse()) step();
     },
   };
 }

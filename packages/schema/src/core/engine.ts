@@ -132,39 +132,45 @@ export function runRules(
       equation(eq) {
         let lhs = 0;
         let rhs = 0;
-        let blank = false;
         for (const p of eq.sum) {
           const v = readCell(p);
           if (v === undefined) return; // a row is missing: the SHAPE rules say so
-          if (v === null) blank = true;
-          else lhs += v; // blanks count as 0 (spec §6), CELL-BLANK reports them
+          lhs += v ?? 0; // blanks count as 0 (spec §6), CELL-BLANK reports them
         }
         for (const p of eq.equals) {
           const v = readCell(p);
           if (v === undefined) return;
-          if (v === null) blank = true;
-          else rhs += v;
+          rhs += v ?? 0;
         }
         const cells = eq.equals.concat(eq.sum);
-        const solved = { lhs, rhs, values: NO_VALUES };
         // Most equations hold: keep the per-cell values only for those that fail.
-        if (!holds(solved)) {
-          const values = new Map<string, number>();
-          const blanks = new Set<string>();
+        let values = NO_VALUES;
+        let blanks: Set<string> | undefined;
+        if (!holds({ lhs, rhs })) {
+          const map = new Map<string, number>();
           for (const p of cells) {
             const v = readCell(p);
-            values.set(p, v ?? 0);
-            if (v === null) blanks.add(p);
+            map.set(p, v ?? 0);
+            if (v === null) {
+              blanks ??= new Set<string>();
+              blanks.add(p);
+            }
           }
-          solved.values = values;
-          if (blank) Object.assign(solved, { blanks });
+          values = map;
         }
         equations.push({
-          ...eq,
-          ...solved,
+          sum: eq.sum,
+          equals: eq.equals,
+          ...(eq.messageId !== undefined && { messageId: eq.messageId }),
+          ...(eq.params !== undefined && { params: eq.params }),
+          lhs,
+          rhs,
+          values,
+          ...(blanks && { blanks }),
           rule,
           order,
-          cells: [...new Set(cells)],
+          // Duplicates only matter in findings; most equations pass.
+          cells,
         });
       },
       pass(note) {
@@ -290,7 +296,9 @@ function resolveEquations(
   describe: (path: string) => string,
   format: Format,
 ): PendingFinding[] {
-  const failing = equations.filter((e) => !holds(e));
+  const failing = equations
+    .filter((e) => !holds(e))
+    .map((e) => ({ ...e, cells: [...new Set(e.cells)] }));
   const passing = equations.filter((e) => holds(e));
   for (const e of passes ? passing : []) {
     passes!.push({

@@ -14,7 +14,7 @@ describe('createExtractorPool', () => {
   it('answers documents from the worker threads, in parallel and in order of their callers', async () => {
     pool = createExtractorPool({ workerUrl, size: 2 });
     const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((t) => pool!(text(t), {})));
-    expect(results.map((r) => r.report.meta.title)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(results.map((r) => r[0]!.report.meta.title)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('abandons a document over the time limit and keeps serving the others', async () => {
@@ -25,14 +25,14 @@ describe('createExtractorPool', () => {
     await expect(hung).rejects.toBeInstanceOf(ExtractionTimeout);
     expect(Date.now() - started).toBeLessThan(5_000);
     // The queued document ran on the replacement worker.
-    expect((await queued).report.meta.title).toBe('after');
+    expect((await queued)[0]!.report.meta.title).toBe('after');
   });
 
   it('passes a worker error on, and survives a worker that exits', async () => {
     pool = createExtractorPool({ workerUrl, size: 1 });
     await expect(pool(text('throw'), {})).rejects.toThrow('thrown in the worker');
     await expect(pool(text('exit'), {})).rejects.toThrow(/worker stopped/);
-    expect((await pool(text('still here'), {})).report.meta.title).toBe('still here');
+    expect((await pool(text('still here'), {}))[0]!.report.meta.title).toBe('still here');
   });
 
   it('refuses work once closed', async () => {

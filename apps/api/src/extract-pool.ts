@@ -12,7 +12,7 @@ export interface WorkerTask {
   input: ExtractInput;
   options: ExtractOptions;
 }
-export type WorkerReply = { id: number; result: ExtractResult } | { id: number; error: string };
+export type WorkerReply = { id: number; result: ExtractResult[] } | { id: number; error: string };
 
 export class ExtractionTimeout extends Error {
   constructor(readonly timeoutMs: number) {
@@ -32,7 +32,7 @@ export interface PoolOptions {
 
 interface Job {
   task: WorkerTask;
-  resolve(result: ExtractResult): void;
+  resolve(result: ExtractResult[]): void;
   reject(error: Error): void;
 }
 
@@ -112,7 +112,7 @@ export function createExtractorPool({
   for (let i = 0; i < Math.max(1, size); i++) slots.push(spawn());
 
   const extractor = ((input: ExtractInput, options: ExtractOptions) =>
-    new Promise<ExtractResult>((resolve, reject) => {
+    new Promise<ExtractResult[]>((resolve, reject) => {
       if (closed) return reject(new Error('the extractor pool is closed'));
       queue.push({ task: { id: nextId++, input, options }, resolve, reject });
       pump();

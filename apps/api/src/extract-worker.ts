@@ -4,13 +4,13 @@
  * keeps answering other requests meanwhile.
  */
 import { parentPort } from 'node:worker_threads';
-import { extract } from '@nianbao/extract/node';
+import { extractAll } from '@nianbao/extract/node';
 import type { WorkerReply, WorkerTask } from './extract-pool.ts';
 
 parentPort?.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    reply = { id: task.id, result: await extract(task.input, task.options) };
+    reply = { id: task.id, result: await extractAll(task.input, task.options) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }

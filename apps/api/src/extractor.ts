@@ -4,13 +4,14 @@
  * bytes via a server-side DOM, and .docx).
  */
 import type { ExtractInput, ExtractOptions, ExtractResult } from '@nianbao/extract';
-import { extract } from '@nianbao/extract/node';
+import { extractAll } from '@nianbao/extract/node';
 
 export type { ExtractInput, ExtractOptions, ExtractResult };
 
+/** Every report of a document (a page can hold several); `[notFound]` when there is none. */
 export type Extractor = (
   input: ExtractInput,
   options: ExtractOptions,
-) => ExtractResult | Promise<ExtractResult>;
+) => ExtractResult[] | Promise<ExtractResult[]>;
 
-export const nodeExtractor: Extractor = (input, options) => extract(input, options);
+export const nodeExtractor: Extractor = (input, options) => extractAll(input, options);

@@ -55,7 +55,7 @@ export const ValidateResponseSchema = z
   .object({ findings: z.array(FindingSchema), summary: SummarySchema })
   .openapi('ValidateResponse');
 
-export const CheckResponseSchema = z
+const CheckedReportSchema = z
   .object({
     found: z.boolean().openapi({
       description:
@@ -73,7 +73,20 @@ export const CheckResponseSchema = z
       description: 'Raw cell texts and where they were read; only with ?provenance=true',
     }),
   })
-  .openapi('CheckResponse');
+  .openapi('CheckedReport');
+
+export const CheckResponseSchema = CheckedReportSchema.extend({
+  moreReports: z
+    .number()
+    .int()
+    .openapi({
+      description: 'Further reports found in the same document (a page holding several); 0 usually',
+    }),
+  others: z
+    .array(CheckedReportSchema)
+    .optional()
+    .openapi({ description: 'Those further reports, checked; only with ?all=true' }),
+}).openapi('CheckResponse');
 
 export const ProblemIssueSchema = z
   .object({

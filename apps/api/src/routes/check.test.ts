@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extract } from '@nianbao/extract/node';
+import { extract, extractAll } from '@nianbao/extract/node';
 import { check, type Finding } from '@nianbao/schema';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -209,7 +209,7 @@ describe('POST /api/v1/check: other ways to send a document', () => {
     const calls: Parameters<Extractor>[] = [];
     const spy: Extractor = (input, options) => {
       calls.push([input, options]);
-      return extract(input, options);
+      return extractAll(input, options);
     };
     const { app } = testApp({}, { extractor: spy });
     const previous = reportFromValues('pt-syq-2019');
@@ -465,5 +465,42 @@ describe('POST /api/v1/check with an extraction time limit', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('POST /api/v1/check with a page holding two reports', () => {
+  // The Shanghai 2019 article followed by the Pingtan 2023 page, as one page.
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(readCorpus('pages/pt-syq-2023.html'))?.[1];
+  const html = `<!doctype html><html><head><meta charset="utf-8"></head><body>${readCorpus(
+    'pages/sh-gov-office-2019.fragment.html',
+  )}<hr>${body}</body></html>`;
+
+  it('answers the first and counts the others', async () => {
+    const { app } = testApp();
+    const res = await (await app.request(...post(html, 'text/html'))).json();
+    expect(res.report.meta.agencyName).toBe('上海市人民政府办公厅');
+    expect(res.moreReports).toBe(1);
+    expect(res.others).toBeUndefined();
+  });
+
+  it('checks them all with ?all=true', async () => {
+    const { app } = testApp();
+    const res = await (
+      await app.request(...post(html, 'text/html', '/api/v1/check?all=true'))
+    ).json();
+    expect(res.others).toHaveLength(1);
+    const [other] = res.others;
+    expect(other.report.meta).toMatchObject({ agencyName: '平潭综合实验区', reportYear: 2023 });
+    const alone = (await (
+      await app.request(...post(pageBytes('pt-syq-2023'), 'text/html'))
+    ).json()) as CheckBody;
+    expect(other.report.applications).toEqual(alone.report.applications);
+    expect(other.findings.map((f: Finding) => f.ruleId)).toEqual(ids(alone.findings));
+  });
+
+  it('a single-report page says moreReports: 0', async () => {
+    const { app } = testApp();
+    const res = await (await app.request(...post(pageBytes('pt-syq-2023'), 'text/html'))).json();
+    expect(res.moreReports).toBe(0);
   });
 });

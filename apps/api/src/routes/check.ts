@@ -15,7 +15,7 @@ import {
   parseContentType,
 } from '../documents.ts';
 import { ExtractionTimeout } from '../extract-pool.ts';
-import type { Extractor } from '../extractor.ts';
+import type { Extractor, ExtractResult } from '../extractor.ts';
 import { localisedIssues } from '../issues.ts';
 import { type Problem, type ProblemSlug, problem, sendProblem } from '../problem.ts';
 import { createRouter } from '../router.ts';
@@ -55,6 +55,9 @@ const CheckQuery = z.object({
   }),
   provenance: z.enum(['true', 'false', '1', '0']).optional().openapi({
     description: 'Include where every value was read (raw cell text, header, position)',
+  }),
+  all: z.enum(['true', 'false', '1', '0']).optional().openapi({
+    description: 'A page with several reports: check them all (in `others`), not only the first',
   }),
 });
 
@@ -113,7 +116,7 @@ const batchRoute = createRoute({
   summary: 'Check several documents / 批量校验',
   description: `Up to ${BATCH_MAX} documents, as a JSON array of { html | text | docx } or as multipart files. One result per document, in order; a document that cannot be read gets a problem in its slot and does not fail the others.`,
   request: {
-    query: CheckQuery.omit({ url: true, format: true }),
+    query: CheckQuery.omit({ url: true, format: true, all: true }),
     body: {
       required: true,
       content: {
@@ -171,10 +174,11 @@ async function checkDocument(
   extractor: Extractor,
   locale: Locale,
   withProvenance: boolean,
+  all = false,
 ): Promise<Outcome> {
-  let result: Awaited<ReturnType<Extractor>>;
+  let results: Awaited<ReturnType<Extractor>>;
   try {
-    result = await extractor(doc.input, {
+    results = await extractor(doc.input, {
       locale,
       ...(doc.url ? { url: doc.url } : {}),
       ...(doc.format ? { format: doc.format } : {}),
@@ -195,22 +199,40 @@ async function checkDocument(
       },
     };
   }
-  const findings = result.found
-    ? check(result.report, {
-        locale,
-        provenance: result.provenance,
-        ...(doc.previous ? { previous: doc.previous } : {}),
-      })
-    : [];
-  return {
-    ok: true,
-    body: {
+  // The first report found is the answer (as extract() gives it); a page that holds
+  // more says so in `moreReports`, and lists them all with ?all=true.
+  const primary = results.find((r) => r.found) ?? results[0];
+  if (!primary) {
+    return {
+      ok: false,
+      slug: 'unreadable-document',
+      params: { kind: doc.input.kind, reason: 'no result' },
+    };
+  }
+  const others = results.filter((r) => r !== primary && r.found);
+  const checked = (result: ExtractResult) => {
+    const findings = result.found
+      ? check(result.report, {
+          locale,
+          provenance: result.provenance,
+          ...(doc.previous ? { previous: doc.previous } : {}),
+        })
+      : [];
+    return {
       found: result.found,
       report: result.report,
       findings,
       diagnostics: result.diagnostics,
       summary: summarize([...findings, ...result.diagnostics], result.report, result.found),
       ...(withProvenance ? { provenance: plainProvenance(result.provenance) } : {}),
+    };
+  };
+  return {
+    ok: true,
+    body: {
+      ...checked(primary),
+      moreReports: others.length,
+      ...(all && others.length > 0 ? { others: others.map(checked) } : {}),
     },
   };
 }
@@ -291,7 +313,13 @@ export function checkRoutes(extractor: Extractor) {
       ...(query.format ? { format: query.format } : {}),
     });
     if ('slug' in doc) return sendProblem(c, doc.slug, doc.params) as never;
-    const outcome = await checkDocument(doc, extractor, locale, wantsProvenance(query.provenance));
+    const outcome = await checkDocument(
+      doc,
+      extractor,
+      locale,
+      wantsProvenance(query.provenance),
+      wantsProvenance(query.all),
+    );
     if (!outcome.ok) return sendProblem(c, outcome.slug, outcome.params) as never;
     return c.json(outcome.body, 200);
   });

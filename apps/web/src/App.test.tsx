@@ -259,4 +259,21 @@ describe('the form', () => {
     await user.click(screen.getByRole('button', { name: '新建空白报告' }));
     await waitFor(() => expect(new DraftStore().list()).toHaveLength(2));
   });
+
+  it('undoes a paste in one click, until something else is edited', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const rows = FORMATS['2021'].applications.rows;
+    fireEvent.paste(cell(rows[0]!.cells[0]!), { clipboardData: { getData: () => '3\t1\n2\t0' } });
+    expect(cell(rows[1]!.cells[0]!).value).toBe('2');
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    expect(cell(rows[0]!.cells[0]!).value).toBe('');
+    expect(cell(rows[1]!.cells[0]!).value).toBe('');
+    expect(screen.queryByRole('button', { name: '撤销' })).toBeNull();
+
+    fireEvent.paste(cell(rows[0]!.cells[0]!), { clipboardData: { getData: () => '3\t1' } });
+    await user.click(cell('appeals.review.upheld'));
+    await user.keyboard('4');
+    expect(screen.queryByRole('button', { name: '撤销' })).toBeNull();
+  });
 });

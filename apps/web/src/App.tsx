@@ -1,4 +1,13 @@
-import { check, type Finding, type Format, getCell, type Locale } from '@nianbao/schema';
+import {
+  check,
+  describeCell,
+  type Finding,
+  type Format,
+  getCell,
+  type Locale,
+  type Provenance,
+  type Report,
+} from '@nianbao/schema';
 import {
   useCallback,
   useEffect,
@@ -85,6 +94,8 @@ export function App({ store: given }: { store?: DraftStore }) {
   const format = state.report.format;
   const formatRef = useRef<Format>(format);
   formatRef.current = format;
+  const localeRef = useRef<Locale>(locale);
+  localeRef.current = locale;
 
   // Every change is saved as a draft: at most 300 ms later (a localStorage write costs
   // milliseconds, too much for every keystroke), and at once when the page is hidden,
@@ -246,6 +257,48 @@ export function App({ store: given }: { store?: DraftStore }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the mark is taken each time new findings reach the DOM
   useLayoutEffect(() => markRendered(), [state.report, findings]);
 
+  // Paste, "fill blanks" and fixes change many cells or one at a click: each can be undone once.
+  const live = useRef(state);
+  live.current = state;
+  const undoPoint = useRef<{
+    draftId: string;
+    report: Report;
+    provenance?: Provenance;
+    /** Set once the bulk change itself has landed: any later edit ends the undo. */
+    landed?: boolean;
+  }>(undefined);
+  const [canUndo, setCanUndo] = useState(false);
+  const remember = useCallback(() => {
+    const { draftId, report, provenance } = live.current;
+    undoPoint.current = { draftId, report, ...(provenance && { provenance }) };
+    setCanUndo(true);
+  }, []);
+  const undo = useCallback(() => {
+    const point = undoPoint.current;
+    undoPoint.current = undefined;
+    setCanUndo(false);
+    if (!point || point.draftId !== live.current.draftId) return;
+    dispatch({ type: 'restore', report: point.report, provenance: point.provenance });
+    setStatus(t.undone);
+  }, [t]);
+  // The undo restores the report as it was, so it ends as soon as anything else is edited.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the report
+  useEffect(() => {
+    const point = undoPoint.current;
+    if (!point) return;
+    if (!point.landed) point.landed = true;
+    else {
+      undoPoint.current = undefined;
+      setCanUndo(false);
+    }
+  }, [state.report]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another draft forgets the undo point
+  useEffect(() => {
+    undoPoint.current = undefined;
+    setCanUndo(false);
+    setStatus('');
+  }, [state.draftId]);
+
   const onCommit = useCallback((path: string, value: number | null, raw: string) => {
     markEdit();
     dispatch({ type: 'cells', updates: [{ path, value, raw }] });
@@ -258,6 +311,7 @@ export function App({ store: given }: { store?: DraftStore }) {
     (path: string, text: string) => {
       if (!isCellBlock(text)) return false;
       const plan = planPaste(formatRef.current, path, parseClipboardTable(text));
+      remember();
       markEdit();
       dispatch({ type: 'cells', updates: plan.updates });
       setStatus(
@@ -271,13 +325,20 @@ export function App({ store: given }: { store?: DraftStore }) {
       );
       return true;
     },
-    [t],
+    [t, remember],
   );
-  const onFix = useCallback((cell: string, value: number) => {
-    markEdit();
-    dispatch({ type: 'cells', updates: [{ path: cell, value, raw: String(value) }] });
-    focusPath(cell);
-  }, []);
+  const onFix = useCallback(
+    (cell: string, value: number) => {
+      remember();
+      markEdit();
+      dispatch({ type: 'cells', updates: [{ path: cell, value, raw: String(value) }] });
+      setStatus(
+        fill(t.fixed, { cell: describeCell(formatRef.current, cell, localeRef.current), value }),
+      );
+      focusPath(cell);
+    },
+    [t, remember],
+  );
 
   const currentId = useRef(state.draftId);
   currentId.current = state.draftId;
@@ -320,14 +381,19 @@ export function App({ store: given }: { store?: DraftStore }) {
   reportRef.current = state.report;
   const getReport = useCallback(() => reportRef.current, []);
 
-  const onFillBlanks = useCallback((table: TableId) => {
-    const report = reportRef.current;
-    const blanks = gridsOf(report.format)
-      .tables[table].flat()
-      .filter((path) => (getCell(report, path) ?? null) === null);
-    markEdit();
-    dispatch({ type: 'cells', updates: blanks.map((path) => ({ path, value: 0, raw: '0' })) });
-  }, []);
+  const onFillBlanks = useCallback(
+    (table: TableId) => {
+      const report = reportRef.current;
+      const blanks = gridsOf(report.format)
+        .tables[table].flat()
+        .filter((path) => (getCell(report, path) ?? null) === null);
+      remember();
+      markEdit();
+      dispatch({ type: 'cells', updates: blanks.map((path) => ({ path, value: 0, raw: '0' })) });
+      setStatus(fill(t.filledBlanks, { count: blanks.length }));
+    },
+    [t, remember],
+  );
 
   const tableProps: TableProps = {
     report: state.report,
@@ -408,7 +474,12 @@ export function App({ store: given }: { store?: DraftStore }) {
             dispatch={dispatch}
           />
           <p className="paste-status" role="status" aria-live="polite">
-            {status}
+            {status}{' '}
+            {canUndo && (
+              <button type="button" data-action="undo" onClick={undo}>
+                {t.undo}
+              </button>
+            )}
           </p>
           <DisclosureTable {...tableProps} />
           <ApplicationsTable {...tableProps} />

@@ -34,6 +34,8 @@ export type MetaText = 'title' | 'agencyName' | 'publishedAt';
 export type FormAction =
   | { type: 'load'; draft: Draft }
   | { type: 'cells'; updates: CellUpdate[] }
+  /** Back to an earlier report of the same draft (undo of a paste, a fill or a fix). */
+  | { type: 'restore'; report: Report; provenance: Provenance | undefined }
   | { type: 'meta'; key: MetaText; value: string }
   | { type: 'agencyKind'; value: AgencyKind | undefined }
   | { type: 'year'; value: number | undefined }
@@ -144,6 +146,12 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         cells[u.path] = { ...cells[u.path], raw: u.raw };
       }
       return edit(state, report, { provenance: { ...state.provenance, cells } });
+    }
+    case 'restore': {
+      const next = edit(state, action.report);
+      if (action.provenance) next.provenance = action.provenance;
+      else delete next.provenance;
+      return next;
     }
     case 'meta': {
       const meta = { ...state.report.meta };

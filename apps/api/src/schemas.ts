@@ -76,12 +76,9 @@ const CheckedReportSchema = z
   .openapi('CheckedReport');
 
 export const CheckResponseSchema = CheckedReportSchema.extend({
-  moreReports: z
-    .number()
-    .int()
-    .openapi({
-      description: 'Further reports found in the same document (a page holding several); 0 usually',
-    }),
+  moreReports: z.number().int().openapi({
+    description: 'Further reports found in the same document (a page holding several); 0 usually',
+  }),
   others: z
     .array(CheckedReportSchema)
     .optional()

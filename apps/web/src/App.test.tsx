@@ -145,8 +145,9 @@ describe('the form', () => {
     await user.keyboard('7');
     await user.type(screen.getByLabelText('机关名称'), '嵩县公安局');
     // The drafts list follows the open draft (saved within 300 ms).
-    await waitFor(() =>
-      expect(document.querySelector('.draft-list')?.textContent).toContain('嵩县公安局'),
+    await waitFor(
+      () => expect(document.querySelector('.draft-list')?.textContent).toContain('嵩县公安局'),
+      { timeout: 5000 },
     );
     first.unmount();
     render(<App />);
@@ -253,11 +254,11 @@ describe('the form', () => {
     render(<App />);
     await user.click(screen.getByRole('button', { name: '新建空白报告' }));
     await user.click(screen.getByRole('button', { name: '新建空白报告' }));
-    await waitFor(() => expect(new DraftStore().list()).toHaveLength(1));
+    await waitFor(() => expect(new DraftStore().list()).toHaveLength(1), { timeout: 5000 });
     await user.click(cell('appeals.review.upheld'));
     await user.keyboard('2');
     await user.click(screen.getByRole('button', { name: '新建空白报告' }));
-    await waitFor(() => expect(new DraftStore().list()).toHaveLength(2));
+    await waitFor(() => expect(new DraftStore().list()).toHaveLength(2), { timeout: 5000 });
   });
 
   it('undoes a paste in one click, until something else is edited', async () => {

@@ -34,6 +34,17 @@ function article(): string {
 const XSS =
   '&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
 
+/** Page scripts that try to catch the extension's elements and calls in the main world. */
+const TRAPS = `<script>
+  for (const name of ['nianbao-summary', 'nianbao-overlay', 'nianbao-bar']) {
+    customElements.define(name, class extends HTMLElement { constructor() { super(); window.__pwned = 3; } });
+  }
+  Element.prototype.attachShadow = function () { window.__pwned = 4; throw new Error('no shadow for you'); };
+  Element.prototype.setAttribute = new Proxy(Element.prototype.setAttribute, {
+    apply(target, self, args) { if (String(args[0]).startsWith('data-nianbao')) window.__pwned = 5; return Reflect.apply(target, self, args); },
+  });
+</script>`;
+
 function hostilePage(): CorpusPage {
   const body = article()
     // script-like text in label and value cells (escaped: it is text on the page)
@@ -46,7 +57,7 @@ function hostilePage(): CorpusPage {
   return {
     id: 'hostile',
     url: 'https://www.hostile-test.gov.cn/2019/report.html',
-    html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2019年政府信息公开工作年度报告</title></head><body>${noise}<div>${body}</div><div>${body}</div></body></html>`,
+    html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2019年政府信息公开工作年度报告</title>${TRAPS}</head><body>${noise}<div>${body}</div><div>${body}</div></body></html>`,
   };
 }
 
@@ -80,7 +91,11 @@ describe('hostile pages', () => {
     try {
       await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
       const state = await waitForCheck(tab, 45_000);
-      expect(['done', 'no-report']).toContain(state);
+      expect(state).toBe('done');
+      expect(
+        Number(await tab.locator('[data-nianbao-summary]').getAttribute('data-reports')),
+      ).toBeGreaterThan(0);
+      expect(await tab.locator('[data-nianbao-mark]').count()).toBeGreaterThan(0);
       expect(
         await tab.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
       ).toBeUndefined();

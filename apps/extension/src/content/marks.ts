@@ -189,6 +189,12 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
   };
 }
 
+function randomSuffix(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -220,7 +226,8 @@ function buildOverlay(
   text: (typeof TEXT)[keyof typeof TEXT],
   markedCells: number,
 ): { host: HTMLElement; tip: HTMLElement } {
-  const host = doc.createElement('nianbao-summary');
+  // A fresh tag name each time: a page cannot define (hijack) a custom element it cannot name.
+  const host = doc.createElement(`nianbao-summary-${randomSuffix()}`);
   host.setAttribute('data-nianbao-summary', '');
   host.setAttribute('data-state', summary.state);
   host.setAttribute('data-errors', String(summary.counts.error));

@@ -97,10 +97,15 @@ describe('HTML output in Chromium', () => {
     }
   });
 
-  it('draws the tables in the official layout for a report that was found', () => {
+  it('draws the tables in the official layout where a report was found, and only there', () => {
     const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
     expect(html).toContain('三、本年度办理结果');
     expect(html).toContain('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
-    expect(html).toContain('未找到表');
+    // The page whose report is an attached .doc: said so, no tables drawn.
+    const gaj = html.slice(html.indexOf('data-source="pages/pt-gaj-2020.html"'));
+    expect(gaj.slice(0, gaj.indexOf('</section>'))).toContain(
+      '未能在该文档中读到年度报告，未做检查',
+    );
+    expect(gaj.slice(0, gaj.indexOf('</section>'))).not.toContain('nb-table');
   });
 });

@@ -21,8 +21,6 @@ import pkg from '../package.json' with { type: 'json' };
 import { toInputError, UsageError } from './errors.ts';
 import { DEFAULT_FETCH_LIMITS } from './fetch.ts';
 import { expandInputs, readListFile } from './inputs.ts';
-import { runPipeline } from './pipeline.ts';
-import { readInput } from './read.ts';
 import { rulesMarkdown } from './rules-md.ts';
 import { readSuppressions } from './suppress.ts';
 
@@ -124,6 +122,7 @@ async function readPrevious(
   const [input] = await expandInputs([arg], io.cwd);
   if (!input) throw new UsageError(`--previous ${arg}: nothing to read`);
   try {
+    const { readInput } = await import('./read.ts');
     const results = await readInput(input, {
       locale: flags.locale,
       fetchLimits: fetchLimitsOf(flags),
@@ -180,6 +179,9 @@ async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<numb
   bar?.start(inputs.length, 0, { source: '' });
   let batch: Batch;
   try {
+    // The extractor (HTML parser, .docx reader) loads only when there is something to read:
+    // --help, --version, rules and schema start without it.
+    const { runPipeline } = await import('./pipeline.ts');
     batch = await runPipeline(inputs, {
       locale: flags.locale,
       failOn: flags.failOn,

@@ -282,7 +282,8 @@ function program(io: Io, state: { code: number }): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 nothing reached --fail-on; 1 something did (an unreadable input counts as an error);
+Exit codes: 0 nothing reached --fail-on; 1 something did (an input that could not be read, or
+held no readable report, counts as an error);
 2 usage error, or no input could be read.
 
 Examples:

@@ -133,3 +133,13 @@ describe('html', () => {
     expect(renderHtml(one, { locale: 'en' })).toContain('lang="en"');
   });
 });
+
+describe('a document without a readable report', () => {
+  it('counts as an error for the exit code, though its diagnostics are warnings', () => {
+    const good = sampleBatch().results.find((r) => r.source === 'pages/good.html')!;
+    const notFound = { ...good, source: 'attachment-only.html', found: false, findings: [] };
+    expect(summarize([good], 'error').exitCode).toBe(0);
+    expect(summarize([good, notFound], 'error').exitCode).toBe(1);
+    expect(summarize([good, notFound], 'never').exitCode).toBe(0);
+  });
+});

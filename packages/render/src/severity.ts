@@ -17,9 +17,13 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
-/** The worst severity among a result's visible findings and diagnostics (an input error counts as error). */
+/**
+ * The worst severity among a result's visible findings and diagnostics. An input that
+ * could not be read, or held no readable report, counts as an error: it was not checked,
+ * and a script must not take it for a clean report.
+ */
 export function worstSeverity(result: CheckedReport): Severity | undefined {
-  if (result.error) return 'error';
+  if (result.error || !result.found) return 'error';
   const all = [...result.findings, ...result.diagnostics];
   let worst: Severity | undefined;
   for (const f of all) {
@@ -36,8 +40,8 @@ function reaches(severity: Severity | undefined, failOn: FailOn): boolean {
 /**
  * Totals of a batch and the exit code a script should see:
  * 2 when no input could be read at all, 1 when a visible finding, diagnostic or
- * input error reaches `failOn` (an unreadable input counts as an error: it was not
- * checked), 0 otherwise.
+ * input error reaches `failOn` (an unreadable input, or one without a readable report,
+ * counts as an error: it was not checked), 0 otherwise.
  */
 export function summarize(
   results: readonly CheckedReport[],

@@ -81,6 +81,15 @@ describe('the seed report (嵩县公安局 2020)', () => {
     expect(report.sections[5]!.heading).toBe('二、下步打算');
     expect(report.sections[5]!.text).toContain('针对以上存在的问题');
     expect(report.sections[0]!.text).toContain('（六）政府信息公开监督保障及教育培训工作');
+    // Tables are not section text (as for a DOM); prose after a table stays.
+    expect(report.sections.slice(1, 4).map((x) => x.text)).toEqual(['', '', '']);
+    const withProse = text.replace(
+      '\n\n五、存在的主要问题',
+      '\n本年度未发生行政复议、行政诉讼。\n\n五、存在的主要问题',
+    );
+    expect(extractFromText(withProse).report.sections[3]!.text).toBe(
+      '本年度未发生行政复议、行政诉讼。',
+    );
     const findings = check(report).map((f) => f.ruleId);
     expect(findings).toContain('S-HEADING-ORDINAL-UNIQUE');
   });

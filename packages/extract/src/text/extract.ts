@@ -32,6 +32,8 @@ import { foldValueText, isDigitRun, parseValue } from '../values.ts';
 /** The text with a "loose" shadow (labels' characters only) mapped back to source offsets. */
 class LooseText {
   readonly loose: string;
+  /** Source ranges read as table parts (labels and values), to keep them out of the section texts. */
+  readonly tableSpans: [number, number][] = [];
   private readonly map: Int32Array;
   private readonly lineStarts: number[];
 
@@ -217,8 +219,10 @@ function toLines(text: string): Line[] {
   text.split('\n').forEach((raw, i) => {
     const stripped = raw.replace(/^\s*(?:#{1,6}\s*|[-*]\s+(?=\S))?/, '');
     const lead = raw.length - stripped.length;
-    if (stripped.trim())
+    // Markdown table rules and empty cells (`|---|---|`, `|`) carry nothing.
+    if (stripped.trim() && !/^[\s|:-]*$/.test(stripped)) {
       lines.push({ text: stripped.trimEnd(), line: i + 1, offset: offset + lead });
+    }
     offset += raw.length + 1;
   });
   return splitAtHeadings(lines);
@@ -234,11 +238,8 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
   if (!title && headings.filter((h) => h.section).length < 2 && !hasTableWords) {
     return notFound('EXTRACT-NOT-A-REPORT', locale);
   }
-  const { preamble, sections } = splitSections(
-    lines,
-    headings,
-    (l) => l.text === title || isHeaderLine(l.text),
-  );
+  const skip = (l: Line) => l.text === title || isHeaderLine(l.text);
+  const { preamble } = splitSections(lines, headings, skip);
   const meta = buildMeta({
     title: title?.replace(/^#+\s*/, ''),
     pageLines: lines.slice(0, 40).map((l) => l.text),
@@ -250,7 +251,8 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
     const h =
       headings.find((x) => x.section === section && x.ordinal !== null) ??
       headings.find((x) => x.section === section);
-    return h ? (lines[h.lineIndex]!.offset ?? 0) : undefined;
+    // Tables start after the heading: `四、…行政复议、行政诉讼情况` holds table 四's first label.
+    return h ? (lines[h.lineIndex]!.offset ?? 0) + h.heading.length : undefined;
   };
   const s2 = offsetOf(2);
   const s3 = offsetOf(3);
@@ -277,6 +279,14 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
   readT4(t, asm, { from: Math.max(regions.t4.from, t3End), to: regions.t4.to });
 
   const tables = asm.finish();
+  // Section texts without the tables (as for a DOM, where tables are not text).
+  const prose = withoutTables(text, t.tableSpans, [
+    [s2 ?? 0, after(s2 ?? 0, s3, s4, s5)],
+    [s3 ?? s2 ?? 0, after(s3 ?? s2 ?? 0, s4, s5)],
+    [s4 ?? s3 ?? 0, after(s4 ?? s3 ?? 0, s5)],
+  ]);
+  const proseLines = toLines(prose);
+  const { sections } = splitSections(proseLines, findHeadings(proseLines), skip);
   const diagnostics = [
     ...formatDiagnostics(choice, locale, asm.foundAny, meta.reportYear),
     ...asm.diagnostics,
@@ -292,6 +302,28 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
     diagnostics,
     found: true,
   });
+}
+
+/**
+ * The text with each table cut out: within each table region, from the first
+ * to the last character read as part of a table.
+ */
+function withoutTables(
+  text: string,
+  spans: [number, number][],
+  regions: [number, number][],
+): string {
+  const cuts: [number, number][] = [];
+  for (const [from, to] of regions) {
+    const inside = spans.filter(([a, b]) => a >= from && b <= to && b > a);
+    if (inside.length === 0) continue;
+    cuts.push([Math.min(...inside.map((x) => x[0])), Math.max(...inside.map((x) => x[1]))]);
+  }
+  cuts.sort((a, b) => b[0] - a[0]);
+  let out = text;
+  for (const [a, b] of cuts)
+    out = `${out.slice(0, a)}${out.slice(a, b).includes('\n') ? '\n' : ' '}${out.slice(b)}`;
+  return out;
 }
 
 const HEADER_KEYS = /^(标题|发布时间|发布日期|文号|发布机构|栏目|原文链接|来源)\s*[:：]/;
@@ -375,6 +407,7 @@ function readT2(t: LooseText, asm: TableAssembler, region: Region, headingStarts
         raw: t.text.slice(t.sourceAt(at.start), t.sourceAfter(at.end)),
         location: t.lineOf(t.sourceAt(at.start)),
       });
+      t.tableSpans.push([t.sourceAt(at.start), t.sourceAfter(at.end)]);
       anchors.push(at.start);
       cursor = at.end;
     }
@@ -439,6 +472,11 @@ function readRow(
 ): void {
   const n = hit.row.cells.length;
   const tokens = rowTokens(t, from, to, n);
+  const lastToken = tokens[tokens.length - 1];
+  t.tableSpans.push([
+    t.sourceAt(hit.start),
+    lastToken ? lastToken.offset + lastToken.raw.length : from,
+  ]);
   if (tokens.length === n || tokens.length > n) {
     asm.row(
       hit.table,
@@ -510,6 +548,7 @@ function readT3(
     const close = [closeFull, closeHalf].filter((x) => x >= 0).sort((a, b) => a - b)[0];
     const to = close !== undefined && close - start < 80 ? close + 1 : t.sourceAfter(kouji.end);
     asm.kouji({ raw: t.text.slice(from, to).trim(), location: t.lineOf(from) });
+    t.tableSpans.push([from, to]);
   }
   const keys = rows.map((r) => rowKeys(r.label.zh));
   const hits: RowHit[] = [];
@@ -647,6 +686,11 @@ function readT4(t: LooseText, asm: TableAssembler, region: Region): void {
   const from = t.sourceAt(header.start);
   const to = t.sourceAt(region.to);
   const tokens = valueTokens(t.text, from, to);
+  const lastToken = tokens[tokens.length - 1];
+  t.tableSpans.push([
+    from,
+    lastToken ? lastToken.offset + lastToken.raw.length : t.sourceAfter(header.end),
+  ]);
   if (tokens.length === 0) {
     asm.markFound('appeals');
     asm.diagnose('T4-SHAPE', {

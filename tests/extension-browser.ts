@@ -6,7 +6,7 @@
  * other request is aborted: no network), and records every request.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,16 @@ export function buildExtension(): void {
   if (run.status !== 0) throw new Error(`extension build failed:\n${run.stdout}\n${run.stderr}`);
 }
 
+/** Builds another workspace (e.g. the web form the extension hands reports to). */
+export function buildWorkspace(name: string): void {
+  const run = spawnSync('npm', ['run', 'build', '-w', name], {
+    cwd: join(EXTENSION_DIR, '../..'),
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (run.status !== 0) throw new Error(`${name} build failed:\n${run.stdout}\n${run.stderr}`);
+}
+
 export interface RecordedRequest {
   url: string;
   /** URL of the frame that made it ('' for workers). */
@@ -46,6 +56,8 @@ export interface ExtensionBrowser {
   requests: RecordedRequest[];
   /** Serves `html` at `url` (and nothing else at that address). */
   serve(url: string, html: string): void;
+  /** Serves the files of a folder under an origin, e.g. a built web app (`/` is index.html). */
+  serveDir(origin: string, dir: string): void;
   /** The extension's tab id for a page (by URL). */
   tabIdOf(page: Page): Promise<number>;
   setOptions(options: Record<string, unknown>): Promise<void>;
@@ -88,12 +100,38 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   context.on('request', record);
 
   const pages = new Map<string, string>();
+  const dirs = new Map<string, string>();
+  const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.wasm': 'application/wasm',
+  };
   // Only the web: the extension's own chrome-extension:// files load as usual.
   await context.route(/^https?:\/\//, async (route) => {
     const url = route.request().url();
     const html = pages.get(url.replace(/#.*$/, ''));
+    const parsed = new URL(url);
+    const dir = dirs.get(parsed.origin);
     if (html !== undefined) {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    } else if (dir !== undefined) {
+      const rel =
+        parsed.pathname === '/' ? 'index.html' : decodeURIComponent(parsed.pathname.slice(1));
+      const file = join(dir, rel);
+      if (!file.startsWith(dir) || !existsSync(file)) {
+        await route.fulfill({ status: 404, body: 'not found' });
+      } else {
+        const ext = file.slice(file.lastIndexOf('.'));
+        await route.fulfill({
+          status: 200,
+          contentType: TYPES[ext] ?? 'application/octet-stream',
+          body: readFileSync(file),
+        });
+      }
     } else {
       await route.abort('blockedbyclient');
     }
@@ -111,6 +149,9 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     requests,
     serve(url, html) {
       pages.set(url, html);
+    },
+    serveDir(origin, dir) {
+      dirs.set(origin, dir);
     },
     async tabIdOf(page) {
       // Without the "tabs" permission the worker sees URLs only on *.gov.cn: use the active tab.

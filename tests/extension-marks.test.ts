@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../apps/extension/src/shared/types.ts';
 import {
   buildExtension,
+  buildWorkspace,
+  EXTENSION_DIR,
   EXTENSION_DIST,
   type ExtensionBrowser,
   launchWithExtension,
@@ -411,6 +413,40 @@ describe('the toolbar badge and the side panel actions', () => {
     } finally {
       await browser.setOptions({ autoCheck: true, formUrl: 'http://127.0.0.1:8787/' });
       await options.close();
+    }
+  });
+});
+
+describe('open in the form, with the real web app', () => {
+  it('hands the extracted report to the form, which shows its cells', async () => {
+    const webDist = join(EXTENSION_DIR, '../web/dist');
+    if (!existsSync(join(webDist, 'index.html'))) buildWorkspace('@nianbao/web');
+    browser.serveDir('http://127.0.0.1:8787', webDist);
+    const page = shanghaiPage();
+    const expected = await expectedFor(page);
+    const report = expected.results.find((r) => r.found)!.report;
+    const tab = await open(page);
+    try {
+      await waitForCheck(tab);
+      const panel = await openPanel(tab);
+      await panel.waitForSelector('#app[data-panel-state="done"]');
+      const [form] = await Promise.all([
+        browser.context.waitForEvent('page'),
+        panel.locator('button.open-form').first().click(),
+      ]);
+      // the form reads the hand-over once and clears the hash
+      const newReceived = form.locator('[data-cell="applications.newReceived.total"]');
+      await newReceived.waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => newReceived.inputValue(), { timeout: 10_000 })
+        .toBe(String(report.applications!.newReceived!.total));
+      await expect
+        .poll(() => form.locator('[data-cell="applications.results.total.total"]').inputValue())
+        .toBe(String(report.applications!.results!.total!.total));
+      await form.close();
+      await panel.close();
+    } finally {
+      await tab.close();
     }
   });
 });

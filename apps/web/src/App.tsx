@@ -473,14 +473,6 @@ export function App({ store: given }: { store?: DraftStore }) {
             flags={metaFlagsRef.current.map}
             dispatch={dispatch}
           />
-          <p className="paste-status" role="status" aria-live="polite">
-            {status}{' '}
-            {canUndo && (
-              <button type="button" data-action="undo" onClick={undo}>
-                {t.undo}
-              </button>
-            )}
-          </p>
           <DisclosureTable {...tableProps} />
           <ApplicationsTable {...tableProps} />
           <AppealsTable {...tableProps} />
@@ -494,6 +486,14 @@ export function App({ store: given }: { store?: DraftStore }) {
         </main>
         <aside className="side-col">
           <ReadyBanner findings={findings} />
+          <p className="paste-status" role="status" aria-live="polite">
+            {status}{' '}
+            {canUndo && (
+              <button type="button" data-action="undo" onClick={undo}>
+                {t.undo}
+              </button>
+            )}
+          </p>
           <FindingsPanel format={format} findings={findings} onGoTo={focusPath} onFix={onFix} />
         </aside>
       </div>

@@ -361,15 +361,19 @@ describe('the toolbar badge and the side panel actions', () => {
       expect(exported.html).toMatch(/^<!doctype html>/i);
       expect(exported.html).not.toMatch(/<script/i);
 
-      // A stand-in for the web form at its default address (the hash never reaches a server).
-      browser.serve('http://127.0.0.1:8787/', '<!DOCTYPE html><title>form</title>');
+      // A stand-in form at another address set in the options (which the panel follows live);
+      // the real web app is tested below. The hash never reaches a server.
+      const formAddress = 'http://127.0.0.1:8790/form/';
+      browser.serve(formAddress, '<!DOCTYPE html><title>form</title>');
+      await browser.setOptions({ formUrl: formAddress });
       const [formTab] = await Promise.all([
         browser.context.waitForEvent('page'),
         panel.locator('button.open-form').first().click(),
       ]);
-      await formTab.waitForURL(/^http:\/\/127\.0\.0\.1:8787\//, { timeout: 10_000 });
+      await formTab.waitForURL(/^http:\/\/127\.0\.0\.1:8790\/form\//, { timeout: 10_000 });
+      await browser.setOptions({ formUrl: 'http://127.0.0.1:8787/' });
       const formUrl = new URL(formTab.url());
-      expect(`${formUrl.origin}${formUrl.pathname}`).toBe('http://127.0.0.1:8787/');
+      expect(`${formUrl.origin}${formUrl.pathname}`).toBe(formAddress);
       const encoded = formUrl.hash.replace(/^#import=/, '');
       const payload = JSON.parse(
         Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'),

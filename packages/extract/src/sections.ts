@@ -97,9 +97,19 @@ function headingAt(
     const tail = /^(?:的情况|情况|的事项|事项)/.exec(headLoose.slice(endLoose));
     if (tail) endLoose += tail[0].length;
     const end = start + 2 + afterLoose(rest, endLoose);
-    return { ordinal, heading: line.slice(start, end).trim(), end, section: best.section };
+    // A heading is a phrase: the wording before its keyword is short and holds no sentence break.
+    const heading = line.slice(start, end).trim();
+    if (best.at <= 14 && !/[，,。；;：:]/.test(heading)) {
+      return { ordinal, heading, end, section: best.section };
+    }
   }
-  if (atLineStart && line.length - start <= 30 && !/[。；;]/.test(rest)) {
+  // A stray heading needs the proper 、 (`一.5` or `一．` followed by anything is not one).
+  if (
+    atLineStart &&
+    line[start + 1] === '、' &&
+    line.length - start <= 30 &&
+    !/[。；;]/.test(rest)
+  ) {
     return { ordinal, heading: line.slice(start).trim(), end: line.length };
   }
   return undefined;
@@ -111,7 +121,7 @@ export function splitAtHeadings(lines: Line[]): Line[] {
   for (const l of lines) {
     const text = l.text;
     const cuts: number[] = [];
-    const re = /[\s。；;！!？?）)]\s*([一二三四五六七八九十])、/g;
+    const re = /[\s。；;！!？?）)]\s*([一二三四五六七八九十])[、.．]/g;
     let m: RegExpExecArray | null = re.exec(text);
     while (m) {
       const start = m.index + m[0].length - 2;
@@ -145,12 +155,12 @@ export function findHeadings(lines: Line[]): Heading[] {
   lines.forEach((l, lineIndex) => {
     const text = l.text.trim();
     const whole = text.length <= 60 ? looseOf(text) : '';
-    if (whole && whole.length <= 20 && !/^[一二三四五六七八九十]、/.test(text)) {
+    if (whole && whole.length <= 20 && !/^[一二三四五六七八九十][、.．]/.test(text)) {
       const s = CANONICAL.find((c) => c.core === whole);
       if (s) out.push({ ordinal: null, heading: text, section: s.number, lineIndex, rest: '' });
       return;
     }
-    if (!/^[一二三四五六七八九十]、/.test(text)) return;
+    if (!/^[一二三四五六七八九十][、.．]/.test(text)) return;
     const found = headingAt(text, 0, true);
     if (!found) return;
     out.push({

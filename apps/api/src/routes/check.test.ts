@@ -120,6 +120,27 @@ describe('POST /api/v1/check with the seed as text', () => {
   });
 });
 
+describe('POST /api/v1/check with the corpus texts', () => {
+  it.each(['pt-czj-2020.txt', 'pt-syq-2022.txt', 'sy-gov-2025.txt'])(
+    '%s: the answer is what extract and check give, extraction doubts as diagnostics',
+    async (file) => {
+      const { app } = testApp();
+      const text = readCorpus(`text/${file}`);
+      const res = await app.request(...post(text, 'text/plain; charset=utf-8'));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as CheckBody;
+      const [direct] = await extractAll({ kind: 'text', text }, {});
+      expect(body.found).toBe(direct!.found);
+      expect(body.report).toEqual(JSON.parse(JSON.stringify(direct!.report)));
+      expect(body.diagnostics).toEqual(JSON.parse(JSON.stringify(direct!.diagnostics)));
+      expect(body.findings).toEqual(
+        JSON.parse(JSON.stringify(check(direct!.report, { provenance: direct!.provenance }))),
+      );
+      expect(body.diagnostics.every((d) => d.origin === 'extraction')).toBe(true);
+    },
+  );
+});
+
 describe('POST /api/v1/check with .docx', () => {
   it.each([
     ['pt-syq-2023.docx', 'pt-syq-2023'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { blankReport, ruleCatalogue, setCell } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
-import { type Io, main, VERSION } from './main.ts';
+import { formatOfFile, type Io, main, VERSION } from './main.ts';
 
 function io(cwd = process.cwd()) {
   const out: string[] = [];
@@ -113,5 +113,22 @@ describe('file limits and CSV for spreadsheets', () => {
     const csv = io(dir);
     await main(['check', 'big.html', '--max-bytes', '1000', '-f', 'csv', '--bom'], csv.io);
     expect(csv.out().startsWith('\uFEFFsource,')).toBe(true);
+  });
+});
+
+describe('output file names', () => {
+  it('choose the format unless --format is given', async () => {
+    expect(formatOfFile('结果.HTML')).toBe('html');
+    expect(formatOfFile('out.sarif.json')).toBe('sarif');
+    expect(formatOfFile('out.sarif')).toBe('sarif');
+    expect(formatOfFile('out.csv')).toBe('csv');
+    expect(formatOfFile('out')).toBeUndefined();
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-ext-'));
+    const report = blankReport('2021', 0);
+    await writeFile(path.join(dir, 'a.report.json'), JSON.stringify(report));
+    await main(['check', 'a.report.json', '-o', 'out.html'], io(dir).io);
+    expect(readFileSync(path.join(dir, 'out.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    await main(['check', 'a.report.json', '-o', 'out2.html', '-f', 'json'], io(dir).io);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out2.html'), 'utf8')).results).toHaveLength(1);
   });
 });

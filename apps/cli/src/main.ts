@@ -63,6 +63,22 @@ function positiveInt(value: string): number {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+const FORMAT_OF_EXTENSION: Record<string, OutputFormat> = {
+  '.json': 'json',
+  '.sarif': 'sarif',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+  '.txt': 'text',
+};
+
+/** The output format a file name asks for (`out.sarif`, `report.html`…), if any. */
+export function formatOfFile(file: string): OutputFormat | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.sarif.json')) return 'sarif';
+  return FORMAT_OF_EXTENSION[path.extname(lower)];
+}
+
 /** Reader threads: one per core (at most 4) for batches worth the thread start-up, else none. */
 function defaultThreads(inputs: number): number {
   return inputs >= 8 ? Math.min(4, availableParallelism()) : 0;
@@ -223,7 +239,10 @@ function program(io: Io, state: { code: number }): Command {
         .choices(['text', 'json', 'sarif', 'csv', 'html'])
         .default('text'),
     )
-    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .option(
+      '-o, --output <file>',
+      'write the output to a file instead of stdout (its extension .json/.sarif/.csv/.html chooses the format unless -f is given)',
+    )
     .addOption(
       new Option('-l, --locale <locale>', 'language of messages')
         .choices(['zh-CN', 'en'])
@@ -291,7 +310,11 @@ Examples:
   nianbao check --list urls.txt -f html -o report.html
   nianbao check 2023.html --previous 2022.html -f json`,
     )
-    .action(async (inputs: string[], flags: CheckFlags) => {
+    .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
+      // `-o 结果.html` means HTML unless --format says otherwise.
+      if (command.getOptionValueSource('format') === 'default' && flags.output) {
+        flags.format = formatOfFile(flags.output) ?? flags.format;
+      }
       state.code = await runCheck(inputs, flags, io);
     });
 

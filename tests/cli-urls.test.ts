@@ -12,6 +12,7 @@ const PAGE = 'pages/pt-syq-2023.html';
 let server: Server;
 let base: string;
 let bigBytesSent = 0;
+const userAgents = new Set<string>();
 
 beforeAll(async () => {
   ensureCliBuilt();
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const gbk = iconv.encode(utf8.replace(/<meta charset="utf-8"/i, '<meta charset="gbk"'), 'gbk');
   server = createServer((req, res) => {
     const url = req.url ?? '/';
+    userAgents.add(req.headers['user-agent'] ?? '');
     if (url === '/gbk.html') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(gbk);
@@ -29,6 +31,10 @@ beforeAll(async () => {
       res.end(iconv.encode(utf8.replace(/<meta charset="utf-8"/i, '<meta charset="utf-8"'), 'gbk'));
     } else if (url === '/moved') {
       res.writeHead(301, { location: '/gbk.html' });
+      res.end();
+    } else if (url.startsWith('/chain/')) {
+      // An endless chain of distinct addresses: no loop, but more hops than allowed.
+      res.writeHead(302, { location: `/chain/${Number(url.slice(7)) + 1}` });
       res.end();
     } else if (url === '/loop-a') {
       res.writeHead(302, { location: '/loop-b' });
@@ -87,6 +93,7 @@ describe('nianbao check on URLs', () => {
       '/moved',
       '/missing',
       '/loop-a',
+      '/chain/1',
       '/slow',
       '/big',
     ].map((p) => base + p);
@@ -99,7 +106,7 @@ describe('nianbao check on URLs', () => {
       '--timeout',
       '5000',
       '-j',
-      '7',
+      '8',
     ]);
     const elapsed = Date.now() - started;
     expect(run.stderr).toBe('');
@@ -130,11 +137,13 @@ describe('nianbao check on URLs', () => {
     }
     expect(by('/missing').error?.code).toBe('HTTP_404');
     expect(by('/loop-a').error?.code).toBe('REDIRECT_LOOP');
+    expect(by('/chain/1').error?.code).toBe('TOO_MANY_REDIRECTS');
+    expect([...userAgents]).toEqual(['nianbao-cli']);
     expect(by('/slow').error?.code).toBe('TIMEOUT');
     expect(by('/big').error?.code).toBe('TOO_LARGE');
     // The download stopped near the 10 MB limit instead of reading all 50 MB.
     expect(bigBytesSent).toBeLessThan(50 * 1024 * 1024);
-    expect(out.summary.failed).toBe(4);
+    expect(out.summary.failed).toBe(5);
     expect(out.summary.exitCode).toBe(1);
     expect(run.code).toBe(1);
     // Concurrent: the slow URL's timeout did not add up with the others.

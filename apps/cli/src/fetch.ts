@@ -56,8 +56,10 @@ export async function fetchDocument(
         redirect: 'manual',
         signal: controller.signal,
         headers: {
-          'user-agent': 'nianbao-cli (+https://github.com/nianbao)',
-          accept: 'text/html,*/*',
+          // An honest name; no address of ours to advertise.
+          'user-agent': 'nianbao-cli',
+          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8',
+          'accept-language': 'zh-CN,zh;q=0.9',
         },
       });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {

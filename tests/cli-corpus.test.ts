@@ -224,6 +224,31 @@ describe('nianbao check on the corpus', () => {
     expect(text.stdout).toContain('已与原件核对');
   });
 
+  it('writes the text, the JSON, the SARIF and the HTML page in one run', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-all-'));
+    const file = (name: string) => path.join(dir, name);
+    const run = await inCorpus([
+      'check',
+      '.',
+      '-o',
+      file('结果.json'),
+      '-o',
+      file('结果.sarif'),
+      '-o',
+      file('结果.html'),
+      '-o',
+      '-',
+    ]);
+    expect(run.code).toBe(1);
+    const text = await inCorpus(['check', '.']);
+    expect(run.stdout).toBe(text.stdout);
+    expect(JSON.parse(readFileSync(file('结果.json'), 'utf8'))).toEqual(json);
+    const sarif = JSON.parse(readFileSync(file('结果.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    expect(readFileSync(file('结果.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
   it('sets the exit code from --fail-on', async () => {
     expect((await inCorpus(['check', '.', '--fail-on', 'never', '-f', 'json'])).code).toBe(0);
     expect((await inCorpus(['check', '.', '--fail-on', 'warning', '-f', 'json'])).code).toBe(1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { blankReport, ruleCatalogue, setCell } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
-import { formatOfFile, type Io, main, VERSION } from './main.ts';
+import { formatOfFile, type Io, main, planOutputs, VERSION } from './main.ts';
 
 function io(cwd = process.cwd()) {
   const out: string[] = [];
@@ -130,5 +130,41 @@ describe('output file names', () => {
     expect(readFileSync(path.join(dir, 'out.html'), 'utf8')).toMatch(/^<!doctype html>/);
     await main(['check', 'a.report.json', '-o', 'out2.html', '-f', 'json'], io(dir).io);
     expect(JSON.parse(readFileSync(path.join(dir, 'out2.html'), 'utf8')).results).toHaveLength(1);
+  });
+});
+
+describe('several outputs in one run', () => {
+  it('plans each output by its extension, stdout in --format', () => {
+    expect(planOutputs({ format: 'text' }, false)).toEqual([{ target: '-', format: 'text' }]);
+    expect(planOutputs({ format: 'text', output: ['a.html'] }, false)).toEqual([
+      { target: 'a.html', format: 'html' },
+    ]);
+    expect(planOutputs({ format: 'json', output: ['a.html'] }, true)).toEqual([
+      { target: 'a.html', format: 'json' },
+    ]);
+    expect(planOutputs({ format: 'text', output: ['a.json', 'a.sarif', '-'] }, false)).toEqual([
+      { target: 'a.json', format: 'json' },
+      { target: 'a.sarif', format: 'sarif' },
+      { target: '-', format: 'text' },
+    ]);
+    expect(() => planOutputs({ format: 'text', output: ['a.json', 'a.out'] }, false)).toThrow(
+      /a\.out/,
+    );
+    expect(() => planOutputs({ format: 'text', output: ['a.json', 'a.json'] }, false)).toThrow(
+      /twice/,
+    );
+  });
+
+  it('writes every file and the text in one run; a bad plan is a usage error', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-multi-'));
+    await writeFile(path.join(dir, 'a.report.json'), JSON.stringify(blankReport('2021', 0)));
+    const r = io(dir);
+    await main(['check', 'a.report.json', '-o', 'r.json', '-o', 'r.csv', '-o', '-'], r.io);
+    expect(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')).results).toHaveLength(1);
+    expect(readFileSync(path.join(dir, 'r.csv'), 'utf8')).toMatch(/^source,/);
+    expect(r.out()).toContain('a.report.json');
+    const bad = io(dir);
+    expect(await main(['check', 'a.report.json', '-o', 'r.json', '-o', 'r.bin'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('r.bin');
   });
 });

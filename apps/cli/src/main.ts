@@ -39,7 +39,7 @@ type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'html';
 
 interface CheckFlags {
   format: OutputFormat;
-  output?: string;
+  output?: string[];
   locale: Locale;
   previous?: string;
   failOn: FailOn;
@@ -79,14 +79,51 @@ export function formatOfFile(file: string): OutputFormat | undefined {
   return FORMAT_OF_EXTENSION[path.extname(lower)];
 }
 
+interface PlannedOutput {
+  /** A file path, or `-` for stdout. */
+  target: string;
+  format: OutputFormat;
+}
+
+/**
+ * Where each format goes. No -o: stdout in --format. One -o: --format when given, else
+ * the file's extension. Several: each file's extension (one run writes the JSON, the
+ * SARIF and the HTML), `-` being stdout in --format.
+ */
+export function planOutputs(
+  flags: { format: OutputFormat; output?: string[] },
+  formatGiven: boolean,
+): PlannedOutput[] {
+  const targets = flags.output ?? [];
+  if (targets.length === 0) return [{ target: '-', format: flags.format }];
+  if (new Set(targets).size !== targets.length)
+    throw new UsageError('the same --output is given twice');
+  if (targets.length === 1) {
+    const [target] = targets as [string];
+    const format =
+      target === '-' || formatGiven ? flags.format : (formatOfFile(target) ?? flags.format);
+    return [{ target, format }];
+  }
+  return targets.map((target) => {
+    if (target === '-') return { target, format: flags.format };
+    const format = formatOfFile(target);
+    if (!format) {
+      throw new UsageError(
+        `--output ${target}: name it .txt, .json, .sarif, .csv or .html to choose its format`,
+      );
+    }
+    return { target, format };
+  });
+}
+
 /** Reader threads: one per core (at most 4) for batches worth the thread start-up, else none. */
 function defaultThreads(inputs: number): number {
   return inputs >= 8 ? Math.min(4, availableParallelism()) : 0;
 }
 
+/** Colour for text written to stdout (files never get colour). */
 function useColor(flags: CheckFlags, io: Io): boolean {
-  if (flags.color !== undefined) return flags.color && !flags.output;
-  if (flags.output) return false;
+  if (flags.color !== undefined) return flags.color;
   if ('NO_COLOR' in io.env && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return Boolean(io.stdout.isTTY);
@@ -97,9 +134,9 @@ function textStyles(enabled: boolean): TextStyles {
   return { error: c.red, warning: c.yellow, info: c.cyan, bold: c.bold, dim: c.dim, ok: c.green };
 }
 
-function render(batch: Batch, flags: CheckFlags, io: Io): string {
+function render(batch: Batch, format: OutputFormat, flags: CheckFlags, colour: boolean): string {
   const generator = `nianbao ${VERSION}`;
-  switch (flags.format) {
+  switch (format) {
     case 'json':
       return renderJson(batch, { tool: { name: 'nianbao', version: VERSION } });
     case 'sarif':
@@ -114,7 +151,7 @@ function render(batch: Batch, flags: CheckFlags, io: Io): string {
     case 'html':
       return renderHtml(batch, { locale: flags.locale, generator, catalogue: ruleCatalogue() });
     default:
-      return renderText(batch, { locale: flags.locale, styles: textStyles(useColor(flags, io)) });
+      return renderText(batch, { locale: flags.locale, styles: textStyles(colour) });
   }
 }
 
@@ -160,7 +197,12 @@ const fetchLimitsOf = (flags: CheckFlags) => ({
   maxRedirects: flags.maxRedirects,
 });
 
-async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<number> {
+async function runCheck(
+  args: string[],
+  flags: CheckFlags,
+  outputs: PlannedOutput[],
+  io: Io,
+): Promise<number> {
   const listed: string[] = [];
   for (const file of flags.list ?? []) {
     listed.push(
@@ -212,7 +254,14 @@ async function runCheck(args: string[], flags: CheckFlags, io: Io): Promise<numb
   } finally {
     bar?.stop();
   }
-  await emit(render(batch, flags, io), flags.output, io);
+  for (const { target, format } of outputs) {
+    const toStdout = target === '-';
+    await emit(
+      render(batch, format, flags, toStdout && useColor(flags, io)),
+      toStdout ? undefined : target,
+      io,
+    );
+  }
   return batch.summary.exitCode;
 }
 
@@ -241,7 +290,8 @@ function program(io: Io, state: { code: number }): Command {
     )
     .option(
       '-o, --output <file>',
-      'write the output to a file instead of stdout (its extension .json/.sarif/.csv/.html chooses the format unless -f is given)',
+      'write to a file instead of stdout; repeatable (-o r.json -o r.sarif -o r.html -o -), the extension choosing each format (- = stdout in --format)',
+      collect,
     )
     .addOption(
       new Option('-l, --locale <locale>', 'language of messages')
@@ -308,14 +358,12 @@ held no readable report, counts as an error);
 Examples:
   nianbao check reports/                       # a folder of saved portal pages
   nianbao check --list urls.txt -f html -o report.html
+  nianbao check reports/ -o 结果.json -o 结果.sarif -o 结果.html -o -   # all at once, text on stdout
   nianbao check 2023.html --previous 2022.html -f json`,
     )
     .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
-      // `-o 结果.html` means HTML unless --format says otherwise.
-      if (command.getOptionValueSource('format') === 'default' && flags.output) {
-        flags.format = formatOfFile(flags.output) ?? flags.format;
-      }
-      state.code = await runCheck(inputs, flags, io);
+      const outputs = planOutputs(flags, command.getOptionValueSource('format') !== 'default');
+      state.code = await runCheck(inputs, flags, outputs, io);
     });
 
   cmd

@@ -280,7 +280,7 @@ function program(io: Io, state: { code: number }): Command {
   cmd
     .command('check')
     .description(
-      'check .html/.htm/.txt/.docx files, *.report.json, folders, globs and http(s) URLs',
+      '检查年度报告：文件、文件夹、通配符或网址\ncheck .html/.htm/.txt/.docx files, *.report.json, folders, globs and http(s) URLs',
     )
     .argument('[inputs...]', 'files, folders (recursive), globs or URLs')
     .addOption(
@@ -368,7 +368,7 @@ Examples:
 
   cmd
     .command('rules')
-    .description('print the rule catalogue')
+    .description('规则目录 / print the rule catalogue')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'),
     )
@@ -388,7 +388,7 @@ Examples:
   cmd
     .command('schema')
     .description(
-      'print a JSON Schema: of a report (default), or of the output of `check --format json`',
+      'JSON Schema：报告（默认）或检查结果 / print a JSON Schema: of a report (default), or of the output of `check --format json`',
     )
     .addArgument(
       new Argument('[which]', 'report or result').choices(['report', 'result']).default('report'),

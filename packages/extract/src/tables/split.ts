@@ -4,71 +4,60 @@
  * caller keeps a reading only when exactly one satisfies the equations.
  */
 
-/** Readings of `runs` (digit strings) as `parts` numbers; undefined when there are too many to try. */
+/** Longest number one cell holds, in digits. */
+const MAX_DIGITS = 12;
+
+/**
+ * Readings of `runs` (digit strings) as `parts` numbers, or undefined when
+ * there are too many to try (`limit` counts every step, so hostile input
+ * cannot make it run long).
+ */
 export function digitSplits(
   runs: string[],
   parts: number,
-  limit = 100_000,
+  limit = 200_000,
 ): number[][] | undefined {
+  const total = runs.reduce((s, r) => s + r.length, 0);
+  if (parts <= 0 || runs.length === 0 || runs.length > parts || total < parts) return [];
+  if (total > parts * MAX_DIGITS) return [];
   const out: number[][] = [];
-  let tried = 0;
   const current: number[] = [];
-  const tooMany = { hit: false };
+  let steps = 0;
+  let exhausted = false;
 
-  // Cuts one run into k numbers (no leading zeros except a lone 0).
-  function cutRun(
-    s: string,
-    k: number,
-    start: number,
-    acc: number[],
-    done: (acc: number[]) => void,
-  ): void {
-    if (tooMany.hit) return;
-    if (k === 1) {
-      const piece = s.slice(start);
-      if (piece.length === 0 || (piece.length > 1 && piece[0] === '0') || piece.length > 12) return;
-      acc.push(Number(piece));
-      done(acc);
-      acc.pop();
+  // Digits left from run i (position pos) onwards.
+  const suffix: number[] = [];
+  for (let i = runs.length - 1, s = 0; i >= 0; i--) {
+    s += runs[i]!.length;
+    suffix[i] = s;
+  }
+
+  function walk(run: number, pos: number, remaining: number): void {
+    if (exhausted) return;
+    if (++steps > limit) {
+      exhausted = true;
       return;
     }
-    for (let end = start + 1; end <= s.length - (k - 1); end++) {
-      const piece = s.slice(start, end);
-      if (piece.length > 1 && piece[0] === '0') break;
-      if (piece.length > 12) break;
-      acc.push(Number(piece));
-      cutRun(s, k - 1, end, acc, done);
-      acc.pop();
-      if (tooMany.hit) return;
+    const s = runs[run]!;
+    const left = suffix[run]! - pos; // digits still to place
+    if (left < remaining || left > remaining * MAX_DIGITS) return;
+    for (let len = 1; len <= Math.min(MAX_DIGITS, s.length - pos); len++) {
+      const piece = s.slice(pos, pos + len);
+      if (len > 1 && piece[0] === '0') break;
+      current.push(Number(piece));
+      const end = pos + len;
+      if (end === s.length) {
+        if (run === runs.length - 1) {
+          if (remaining === 1) out.push([...current]);
+        } else if (remaining > 1) walk(run + 1, 0, remaining - 1);
+      } else if (remaining > 1) walk(run, end, remaining - 1);
+      current.pop();
+      if (exhausted) return;
     }
   }
 
-  function place(i: number, remaining: number): void {
-    if (tooMany.hit) return;
-    if (i === runs.length) {
-      if (remaining === 0) {
-        if (++tried > limit) {
-          tooMany.hit = true;
-          return;
-        }
-        out.push([...current]);
-      }
-      return;
-    }
-    const s = runs[i]!;
-    const left = runs.length - i - 1;
-    for (let k = 1; k <= Math.min(s.length, remaining - left); k++) {
-      cutRun(s, k, 0, [], (acc) => {
-        current.push(...acc);
-        place(i + 1, remaining - k);
-        current.length -= acc.length;
-      });
-    }
-  }
-
-  if (parts <= 0 || runs.length === 0 || runs.length > parts) return [];
-  place(0, parts);
-  return tooMany.hit ? undefined : out;
+  walk(0, 0, parts);
+  return exhausted ? undefined : out;
 }
 
 /** Table 三 row total: the six applicant columns add up to 总计. */

@@ -23,6 +23,12 @@ export function hostileInputs(): Hostile[] {
   const t4 =
     '<table><tr><td>行政复议</td><td>结果维持</td></tr><tr><td>1</td><td>2</td></tr></table>';
   const depth = 20_000;
+  // Every table 三 row of the seed followed by a long run of digits (lost separators gone wild).
+  const seed = readFileSync(corpusPath('seed/000_42380e1adf95d416.txt'), 'utf8');
+  const digitRows = seed.replace(
+    /(\t0){7}/g,
+    (_m, _g, i: number) => `\t${String(i).repeat(40).slice(0, 90)}`,
+  );
   return [
     { name: 'empty string', input: '' },
     { name: '5 MB page around a real report', input: page.replace('<body', `<body>${filler}<div`) },
@@ -41,6 +47,7 @@ export function hostileInputs(): Hostile[] {
     { name: '5 MB of random bytes', input: random },
     { name: '1 MB of random bytes behind a zip signature', input: zipJunk },
     { name: 'a real .docx with bytes overwritten', input: corrupted },
+    { name: 'seed with 90-digit runs in every table 三 row', input: digitRows },
     {
       name: '5 MB of text without separators',
       input: `三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 ${'7'.repeat(5_000_000)}`,

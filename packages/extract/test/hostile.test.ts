@@ -67,6 +67,7 @@ const token = fc.oneof(
   ),
   fc.string({ maxLength: 8 }),
   fc.nat({ max: 100000 }).map(String),
+  fc.stringMatching(/^[0-9]{10,120}$/),
 );
 const reportish = fc.array(token, { maxLength: 200 }).map((parts) => parts.join(''));
 

@@ -255,7 +255,8 @@ function extractRange(
       ),
     );
   }
-  if (skippedFrames > 0 && (options.keepElements ?? true)) {
+  // Frames matter only when no report was found outside them (share widgets, ads are frames too).
+  if (skippedFrames > 0 && (options.keepElements ?? true) && !assembler.foundAny) {
     diagnostics.push(
       extractionFinding('EXTRACT-IFRAME-SKIPPED', { params: { count: skippedFrames } }, locale),
     );

@@ -226,3 +226,36 @@ describe('sy-gov-2025: markdown from a PDF with wrong column headers', () => {
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('the unofficial 法人或其他组织小计 column in text', () => {
+  it('is mapped away when it is the sum of the five organisation columns', () => {
+    const seed = readCorpus('seed/000_42380e1adf95d416.txt');
+    const [head, rest] = seed.split('三、收到和处理政府信息公开申请情况');
+    const [t3, tail] = rest!.split('四、政府信息公开行政复议、行政诉讼情况');
+    // Every table 三 row gets an 8th number after 其他; the header says 小计.
+    const rows = t3!
+      .replace('\t其他\t', '\t其他\t法人或其他组织小计\t')
+      .replace(/\t0\t0\t0\t0\t0\t0\t0/g, '\t0\t0\t0\t0\t0\t0\t0\t0')
+      .replace(
+        '一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t0',
+        '一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t2\t0\t3\t8',
+      );
+    const text = `${head}三、收到和处理政府信息公开申请情况${rows}四、政府信息公开行政复议、行政诉讼情况${tail}`;
+    const { report, diagnostics } = extractFromText(text);
+    expect(report.applications?.newReceived).toEqual({
+      naturalPerson: 5,
+      commercial: 1,
+      research: 0,
+      publicInterest: 0,
+      legalService: 2,
+      otherOrg: 0,
+      total: 8,
+    });
+    expect(getCell(report, 'applications.results.granted.total')).toBe(0);
+    expect(diagnostics.find((d) => d.ruleId === 'T3-EXTRA-COLUMN')).toMatchObject({
+      severity: 'info',
+      origin: 'extraction',
+    });
+    expect(diagnostics.filter((d) => d.ruleId === 'T3-A-SHAPE')).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   matchRowLabel,
 } from '../labels.ts';
 import type { SourceCell, TableAssembler } from '../tables/assemble.ts';
+import { subtotalIndex } from '../tables/subtotal.ts';
 import { parseValue } from '../values.ts';
 import { type GridCell, locationOf } from './grid.ts';
 
@@ -213,18 +214,10 @@ function recordT4Columns(
   }
 }
 
-/**
- * Drops the unofficial 法人或其他组织小计 column when it equals the sum of the
- * five organisation columns (after 其他, or right after 自然人).
- */
+/** Drops the unofficial 法人或其他组织小计 column (after 其他 when it is not the sum: reported). */
 function dropSubtotal(values: GridCell[], label: string, state: DomTableState): GridCell[] {
-  const nums = values.map((c) => {
-    const p = parseValue(c.text);
-    return p.kind === 'number' ? p.value : 0;
-  });
-  const sum = (a: number, b: number) => nums.slice(a, b).reduce((x, y) => x + y, 0);
-  if (nums[6] === sum(1, 6)) return [...values.slice(0, 6), values[7]!];
-  if (nums[1] === sum(2, 7)) return [values[0]!, ...values.slice(2)];
-  state.subtotalMismatch.push(label);
-  return [...values.slice(0, 6), values[7]!];
+  const at = subtotalIndex(values.map((c) => c.text));
+  if (at === undefined) state.subtotalMismatch.push(label);
+  const drop = at ?? 6;
+  return values.filter((_, i) => i !== drop);
 }

@@ -26,6 +26,7 @@ import {
 } from '../sections.ts';
 import { appealsBalance, type SourceCell, TableAssembler } from '../tables/assemble.ts';
 import { digitSplits, rowTotalHolds } from '../tables/split.ts';
+import { subtotalIndex } from '../tables/subtotal.ts';
 import type { ExtractOptions, ExtractResult } from '../types.ts';
 import { foldValueText, isDigitRun, parseValue } from '../values.ts';
 
@@ -469,9 +470,15 @@ function readRow(
   ambiguous:
     | { hit: RowHit; label: SourceCell; raw: SourceCell; candidates: number[][] }[]
     | undefined,
+  subtotal?: { mismatch: string[] },
 ): void {
   const n = hit.row.cells.length;
-  const tokens = rowTokens(t, from, to, n);
+  let tokens = rowTokens(t, from, to, n);
+  if (hit.table === 'applications' && tokens.length === 8 && subtotal) {
+    const at = subtotalIndex(tokens.map((tok) => tok.raw));
+    if (at === undefined) subtotal.mismatch.push(label.raw);
+    tokens = tokens.filter((_, i) => i !== (at ?? 6));
+  }
   const lastToken = tokens[tokens.length - 1];
   t.tableSpans.push([
     t.sourceAt(hit.start),
@@ -583,13 +590,27 @@ function readT3(
   });
   const anchors = [...headingStarts, ...hits.map((h) => h.start)];
   const ambiguous: Parameters<typeof readRow>[6] = [];
+  // The unofficial 法人或其他组织小计 column: announced in the header, before the first row.
+  const headerText = t.loose.slice(kouji?.end ?? region.from, hits[0]!.start);
+  const subtotal = headerText.includes('小计') ? { mismatch: [] as string[] } : undefined;
   hits.forEach((hit) => {
     const label = labelCell(t, hit);
     const from = hit.valuesFrom ?? hit.end;
     const stop = nextStart(anchors, from, region.to);
-    readRow(t, asm, hit, label, t.sourceAfter(from), t.sourceAt(stop), ambiguous);
+    readRow(t, asm, hit, label, t.sourceAfter(from), t.sourceAt(stop), ambiguous, subtotal);
   });
   if (ambiguous && ambiguous.length > 0) resolveByColumns(asm, ambiguous);
+  if (subtotal) {
+    asm.diagnose(
+      'T3-EXTRA-COLUMN',
+      subtotal.mismatch.length > 0
+        ? {
+            messageId: 'mismatch',
+            params: { label: '法人或其他组织小计', rows: subtotal.mismatch.join('、') },
+          }
+        : { params: { label: '法人或其他组织小计' } },
+    );
+  }
   const last = hits[hits.length - 1]!;
   return last.valuesFrom ?? last.end;
 }

@@ -106,7 +106,8 @@ export const EXTRACTION_DIAGNOSTICS = {
       en: 'A row of table {table} was not recognised: "{label}" ({count} values not read)',
     },
   }),
-  'EXTRACT-ROW-MISSING': d('EXTRACT-ROW-MISSING', 'warning', {
+  // Info: the shape rules (T2/T3-*-SHAPE) report the missing row as the report's defect.
+  'EXTRACT-ROW-MISSING': d('EXTRACT-ROW-MISSING', 'info', {
     default: {
       zh: '表{table}中未找到“{label}”这一行',
       en: 'Row "{label}" was not found in table {table}',

@@ -2,7 +2,7 @@
  * The `extract` / `extractAll` pair shared by the Node and browser entries;
  * only the HTML parser and the .docx converter differ.
  */
-import type { Locale } from '@nianbao/schema';
+import { extractionFinding, type Locale } from '@nianbao/schema';
 import { extractAllFromDocument } from './dom/extract.ts';
 import {
   annotateSourceLines,
@@ -22,6 +22,16 @@ export interface Environment {
 }
 
 export type AnyInput = ExtractInput | string | Uint8Array | ArrayBuffer;
+
+/** Characters or bytes of an input (0 for a DOM). */
+function sizeOf(input: AnyInput): number {
+  if (typeof input === 'string') return input.length;
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return input.byteLength;
+  if (input.kind === 'text') return input.text.length;
+  if (input.kind === 'html')
+    return typeof input.html === 'string' ? input.html.length : input.html.byteLength;
+  return 0;
+}
 
 function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -68,6 +78,29 @@ export function createExtractor(env: Environment) {
     options: ExtractOptions = {},
   ): Promise<ExtractResult[]> {
     const locale: Locale = options.locale === 'en' ? 'en' : 'zh-CN';
+    const size = sizeOf(input);
+    const results = await readAll(input, options, locale);
+    if (size > MAX_INPUT_BYTES) {
+      // Only the first MAX_INPUT_BYTES were read: say so on every result.
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      for (const r of results) {
+        r.diagnostics.push(
+          extractionFinding(
+            'EXTRACT-TRUNCATED',
+            { params: { size: mb(size), limit: mb(MAX_INPUT_BYTES) } },
+            locale,
+          ),
+        );
+      }
+    }
+    return results;
+  }
+
+  async function readAll(
+    input: AnyInput,
+    options: ExtractOptions,
+    locale: Locale,
+  ): Promise<ExtractResult[]> {
     try {
       if (typeof input === 'string')
         return await fromSniffed(sniffString(input.slice(0, MAX_INPUT_BYTES)), options, locale);
@@ -82,7 +115,7 @@ export function createExtractor(env: Environment) {
         case 'dom':
           return extractAllFromDocument(input.root, options);
         case 'text':
-          return extractAllFromText(input.text, options);
+          return extractAllFromText(input.text.slice(0, MAX_INPUT_BYTES), options);
         case 'html':
           if (typeof input.html === 'string') {
             if (!input.html.trim()) return [notFound('EXTRACT-EMPTY', locale)];

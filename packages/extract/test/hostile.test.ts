@@ -207,6 +207,16 @@ describe('hostile inputs', () => {
     wellFormed(r);
   }, 60_000);
 
+  it('more than 20 MB: the first 20 MB are read, and the result says so', async () => {
+    const seed = readCorpus('seed/000_42380e1adf95d416.txt');
+    const r = await extract({ kind: 'text', text: seed + ' '.repeat(21 * 1024 * 1024) });
+    wellFormed(r);
+    expect(r.found).toBe(true);
+    expect(r.diagnostics.find((d) => d.ruleId === 'EXTRACT-TRUNCATED')?.message).toContain(
+      '21.0 MB',
+    );
+  }, 60_000);
+
   it('a text of digits only (no separators anywhere)', () => {
     const r = extractFromText(
       `三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 ${'9'.repeat(400)}`,

@@ -129,6 +129,30 @@ describe('layouts', () => {
   });
 });
 
+describe('table 四 split by group', () => {
+  it('reads 行政复议 and the two 行政诉讼 groups printed as three tables', async () => {
+    const { html, values } = buildReport();
+    const t4 = /<table><tr><td colspan="5">行政复议[\s\S]*?<\/table>/.exec(html)![0];
+    const nums = [...t4.matchAll(/<td>(\d+)<\/td>/g)].map((m) => m[1]);
+    expect(nums).toHaveLength(15);
+    const head =
+      '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>';
+    const group = (title: string, k: number) =>
+      `<p>${title}</p><table>${head}<tr>${nums
+        .slice(k * 5, k * 5 + 5)
+        .map((n) => `<td>${n}</td>`)
+        .join('')}</tr></table>`;
+    const split = [
+      group('行政复议', 0),
+      group('行政诉讼（未经复议直接起诉）', 1),
+      group('行政诉讼（复议后起诉）', 2),
+    ].join('\n');
+    const { report, diagnostics } = await extract(html.replace(t4, split));
+    expectAllCells(report, values);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('unrecognised rows', () => {
   it('says so for a table 三 row whose label matches no template row, and reads the others', async () => {
     const { html, values } = buildReport();

@@ -17,7 +17,7 @@ import {
 import { TableAssembler } from '../tables/assemble.ts';
 import type { ExtractOptions, ExtractResult } from '../types.ts';
 import { tableGrid } from './grid.ts';
-import { newDomTableState, readDomTable } from './rows.ts';
+import { finishDomTables, newDomTableState, readDomTable } from './rows.ts';
 import { type Block, commonAncestor, contains, linearize } from './walk.ts';
 
 export interface DomExtractOptions extends ExtractOptions {
@@ -43,6 +43,8 @@ const TABLE_WORDS = [
   '规范性文件',
   '行政复议',
   '结果维持',
+  '结果纠正',
+  '尚未审结',
   '勾稽',
   '钩稽',
 ];
@@ -230,6 +232,7 @@ function extractRange(
   const state = newDomTableState();
   for (const t of tables)
     readDomTable(tableGrid(t.element), t.index, assembler, state, keepElements);
+  finishDomTables(assembler, state);
   if (state.subtotalMismatch.length > 0) {
     assembler.diagnose('T3-EXTRA-COLUMN', {
       messageId: 'mismatch',

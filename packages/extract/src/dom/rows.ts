@@ -25,10 +25,14 @@ export interface DomTableState {
   /** Table 三 has the unofficial 法人或其他组织小计 column (spec §9.3). */
   t3Subtotal?: { label: string };
   subtotalMismatch: string[];
+  /** Table 四's values, gathered over its rows (some pages print 行政复议 and each 行政诉讼 group apart). */
+  t4Values: SourceCell[];
+  /** A table 四 header came after the last table 四 values. */
+  t4Header: boolean;
 }
 
 export function newDomTableState(): DomTableState {
-  return { context: 'none', subtotalMismatch: [] };
+  return { context: 'none', subtotalMismatch: [], t4Values: [], t4Header: false };
 }
 
 const T4_ONLY = new Set(
@@ -107,6 +111,7 @@ export function readDomTable(
     const looseTexts = nonEmpty.map((c) => looseOf(c.text));
     if (nonEmpty.every((c) => isT4HeaderWord(c.text)) && looseTexts.some((t) => T4_ONLY.has(t))) {
       state.context = 'T4';
+      state.t4Header = true;
       assembler.markFound('appeals');
       recordT4Columns(nonEmpty, assembler, source);
       continue;
@@ -126,7 +131,7 @@ export function readDomTable(
     if (labels.length === 0) {
       const numeric = values.filter((c) => parseValue(c.text).kind === 'number').length;
       if (state.context === 'T4' || (numeric >= 15 && !assembler.hasFound('appeals'))) {
-        assembler.appeals(values.map(source));
+        takeT4(state, values.map(source));
       }
       continue;
     }
@@ -137,8 +142,8 @@ export function readDomTable(
       (labels.length > 1 ? matchRowLabel(labels.map((l) => l.text).join(''), format) : undefined);
     if (!match) {
       const numbers = values.filter((c) => parseValue(c.text).kind === 'number').length;
-      if (state.context === 'T4' && values.length >= 15) {
-        assembler.appeals(values.map(source));
+      if (state.context === 'T4' && values.length >= 5) {
+        takeT4(state, values.map(source));
       } else if (state.context !== 'none' && numbers > 0) {
         assembler.diagnose('EXTRACT-ROW-UNRECOGNISED', {
           params: {
@@ -182,6 +187,18 @@ export function readDomTable(
       values = dropSubtotal(values, labelCell.text, state);
     assembler.row('applications', match.row, source(labelCell), values.map(source));
   }
+}
+
+/** Gathers table 四's values; rows after a complete table 四 count only under a new table 四 header. */
+function takeT4(state: DomTableState, values: SourceCell[]): void {
+  if (state.t4Values.length >= 15 && !state.t4Header) return;
+  state.t4Values.push(...values);
+  state.t4Header = false;
+}
+
+/** After the last table: hands table 四's values to the assembler. */
+export function finishDomTables(assembler: TableAssembler, state: DomTableState): void {
+  if (state.t4Values.length > 0) assembler.appeals(state.t4Values);
 }
 
 function recordT3Columns(

@@ -14,6 +14,17 @@ export function isTitleLike(text: string): boolean {
   );
 }
 
+/**
+ * True for a line that is the title or a piece of it (portals break a long
+ * title over two lines: `平潭综合实验区2019年` / `政府信息公开工作年度报告`).
+ */
+export function isTitlePart(line: string, title: string | undefined): boolean {
+  if (!title) return false;
+  const a = line.replace(/[\s#]+/g, '');
+  const b = title.replace(/[\s#]+/g, '');
+  return a === b || (a.length >= 4 && a.length < b.length && b.includes(a) && !/[。，；]/.test(a));
+}
+
 /** Year and agency from a title: `XX2020年政府信息公开工作年度报告` or `2019年XX政府信息公开工作年度报告`. */
 export function parseTitle(title: string): { reportYear?: number; agencyName?: string } {
   const t = title.replace(/^[#\s]+/, '').replace(/\s+/g, '');

@@ -5,7 +5,7 @@
 import { extractionFinding, type Locale } from '@nianbao/schema';
 import { chooseFormat } from '../format.ts';
 import { isCaption, isKoujiStatement, looseOf } from '../labels.ts';
-import { buildMeta, isTitleLike, yearFromPeriod } from '../meta.ts';
+import { buildMeta, isTitleLike, isTitlePart, yearFromPeriod } from '../meta.ts';
 import { buildResult, formatDiagnostics, notFound } from '../result.ts';
 import {
   findHeadings,
@@ -213,7 +213,7 @@ function extractRange(
   const bodyHeadings = headings
     .filter((h) => keep[h.lineIndex])
     .map((h) => ({ ...h, lineIndex: newIndex[h.lineIndex]! }));
-  const split = splitSections(bodyLines, bodyHeadings, (l) => l.text === title);
+  const split = splitSections(bodyLines, bodyHeadings, (l) => isTitlePart(l.text, title));
   const sections = split.sections;
   // Without headings there is no "before 一": the page text is site chrome, not a preamble.
   const preamble = sections.length > 0 ? split.preamble : '';

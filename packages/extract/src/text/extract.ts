@@ -15,7 +15,7 @@ import {
 } from '@nianbao/schema';
 import { chooseFormat } from '../format.ts';
 import { coreOf, looseOf } from '../labels.ts';
-import { buildMeta, isTitleLike, yearFromPeriod } from '../meta.ts';
+import { buildMeta, isTitleLike, isTitlePart, yearFromPeriod } from '../meta.ts';
 import { buildResult, formatDiagnostics, notFound } from '../result.ts';
 import {
   findHeadings,
@@ -239,7 +239,7 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
   if (!title && headings.filter((h) => h.section).length < 2 && !hasTableWords) {
     return notFound('EXTRACT-NOT-A-REPORT', locale);
   }
-  const skip = (l: Line) => l.text === title || isHeaderLine(l.text);
+  const skip = (l: Line) => isTitlePart(l.text, title) || isHeaderLine(l.text);
   const { preamble } = splitSections(lines, headings, skip);
   const meta = buildMeta({
     title: title?.replace(/^#+\s*/, ''),

@@ -14,6 +14,7 @@ import { measureCandidates } from '../../packages/extract/bench/dom-candidates.t
 import { hostileInputs } from '../../packages/extract/bench/hostile.ts';
 import { corpusPath } from '../../tests/corpus.ts';
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: the benchmark is not a turbo task
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 
 function median(xs: number[]): number {

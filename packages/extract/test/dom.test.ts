@@ -129,6 +129,24 @@ describe('layouts', () => {
   });
 });
 
+describe('merged labels written out as empty cells', () => {
+  it('reads rows whose merged label cells are empty placeholders (converted Word tables)', async () => {
+    const { html, values } = buildReport();
+    // Drop every rowspan: each continuation row gets empty cells where the merged labels were.
+    const flat = html
+      .replace(
+        /<td rowspan="\d+">((?:三、本年度办理结果|（[三四五六]）[^<]*))<\/td>/g,
+        '<td>$1</td>',
+      )
+      .replace(/<tr>(<td colspan="2">)/g, '<tr><td></td>$1')
+      .replace(/<tr>(<td colspan="1">)/g, '<tr><td></td><td></td>$1');
+    expect(flat).not.toBe(html);
+    const { report, diagnostics } = await extract(flat);
+    expectAllCells(report, values);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('table 四 split by group', () => {
   it('reads 行政复议 and the two 行政诉讼 groups printed as three tables', async () => {
     const { html, values } = buildReport();

@@ -122,11 +122,16 @@ export function readDomTable(
       continue;
     }
 
-    // A data row: leading label cells, then values in order.
+    // A data row: leading label cells, then values in order. Empty cells before or between label
+    // cells are the continuations of merged labels that converters write out (spec §9.1).
     let split = 0;
-    while (split < cells.length && isLabelish(cells[split]!.text)) split++;
-    const labels = cells.slice(0, split);
-    let values = cells.slice(split);
+    let lastLabel = -1;
+    while (split < cells.length && (cells[split]!.text === '' || isLabelish(cells[split]!.text))) {
+      if (cells[split]!.text !== '') lastLabel = split;
+      split++;
+    }
+    const labels = cells.slice(0, lastLabel + 1).filter((c) => c.text !== '');
+    let values = cells.slice(lastLabel + 1);
 
     if (labels.length === 0) {
       const numeric = values.filter((c) => parseValue(c.text).kind === 'number').length;

@@ -201,6 +201,18 @@ describe('several reports in one text', () => {
   });
 });
 
+describe('a text with only a title', () => {
+  it('is found: false with "no table found", never zeros', () => {
+    const r = extractFromText(
+      '平潭综合实验区公安局2020年政府信息公开工作年度报告\n附件：年度报告.doc',
+    );
+    expect(r.found).toBe(false);
+    expect(r.report.meta).toMatchObject({ reportYear: 2020, agencyName: '平潭综合实验区公安局' });
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['EXTRACT-NO-TABLES']);
+    expect(r.report.applications).toBeUndefined();
+  });
+});
+
 describe('report JSON', () => {
   it('is taken as it is (a report saved by the form or the API)', async () => {
     const { report } = extractFromText(readCorpus('seed/000_42380e1adf95d416.txt'));

@@ -301,7 +301,8 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
     tables,
     provenance: asm.provenance,
     diagnostics,
-    found: true,
+    // Only a title, no sections and no tables: the report is not in this text (as for a page).
+    found: asm.foundAny || sections.length >= 2,
   });
 }
 

@@ -9,7 +9,6 @@ import {
   type Meta,
   type Provenance,
   type Report,
-  ReportSchema,
   type Section,
 } from '@nianbao/schema';
 import type { FormatChoice } from './format.ts';
@@ -62,29 +61,28 @@ export function formatDiagnostics(
   return out;
 }
 
+/**
+ * The result, built by construction: every value is a number or null, meta
+ * fields are checked where they are read (years, ISO dates, enums). No zod at
+ * run time here, so that the extension's page bundle stays small; the tests
+ * validate every result against `ReportSchema` (including fast-check inputs).
+ */
 export function buildResult(p: Pieces): ExtractResult {
-  const candidate: Record<string, unknown> = {
+  const report: Record<string, unknown> = {
     format: p.format,
     meta: p.meta,
     sections: p.sections,
   };
-  if (p.preamble) candidate.preamble = p.preamble;
+  if (p.preamble) report.preamble = p.preamble;
   for (const key of ['activeDisclosure', 'applications', 'appeals'] as const) {
-    if (p.tables[key] !== undefined) candidate[key] = p.tables[key];
+    if (p.tables[key] !== undefined) report[key] = p.tables[key];
   }
-  let parsed = ReportSchema.safeParse(candidate);
-  if (!parsed.success) {
-    // Never hand out an invalid report: drop what does not validate (should not happen).
-    for (const issue of parsed.error.issues) {
-      const top = issue.path[0];
-      if (typeof top === 'string' && top !== 'format') delete candidate[top];
-    }
-    parsed = ReportSchema.safeParse(candidate);
-  }
-  const report: Report = parsed.success
-    ? parsed.data
-    : ({ format: p.format, meta: {}, sections: [] } as Report);
-  return { report, provenance: p.provenance, diagnostics: p.diagnostics, found: p.found };
+  return {
+    report: report as Report,
+    provenance: p.provenance,
+    diagnostics: p.diagnostics,
+    found: p.found,
+  };
 }
 
 export function notFound(

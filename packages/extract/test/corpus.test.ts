@@ -3,7 +3,7 @@
  * the seed against the numbers printed in the seed file itself.
  */
 import { readFileSync } from 'node:fs';
-import { getCell } from '@nianbao/schema';
+import { getCell, ReportSchema } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, readCorpus } from '../../../tests/corpus.ts';
 import { extract } from '../src/node.ts';
@@ -20,6 +20,8 @@ describe.each(PAGES)('corpus page %s', (id) => {
     const { report, found } = await load();
     expect(found).toBe(true);
     expect(report.format).toBe(values.format);
+    // Built by construction: the schema must accept it exactly as it is.
+    expect(ReportSchema.parse(report)).toEqual(report);
     expect(report.meta.reportYear).toBe(values.reportYear);
     expect(report.meta.agencyName).toBe(values.agencyName);
     expect(report.meta.publishedAt).toBe(values.publishedAt);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { check, getCell } from '@nianbao/schema';
+import { check, getCell, ReportSchema } from '@nianbao/schema';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../tests/corpus.ts';
@@ -35,6 +35,8 @@ describe.each(CASES)('%s', (file, values) => {
     const { report, found, provenance } = await extract(new Uint8Array(fixture(file)));
     expect(found).toBe(true);
     expect(report.format).toBe(v.format);
+    // Built by construction: the schema must accept it exactly as it is.
+    expect(ReportSchema.parse(report)).toEqual(report);
     expect(report.meta.reportYear).toBe(v.reportYear);
     expect(report.meta.agencyName).toBe(v.agencyName);
     for (const cell of expectedCells(v)) {

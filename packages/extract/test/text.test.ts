@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { check, getCell } from '@nianbao/schema';
+import { check, getCell, ReportSchema } from '@nianbao/schema';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../tests/corpus.ts';
 import { extractFromText } from '../src/index.ts';
@@ -40,6 +40,8 @@ describe.each(TEXTS)('text %s', (name, file) => {
     const { report, provenance, found } = await extract(text);
     expect(found).toBe(true);
     expect(report.format).toBe(values.format);
+    // Built by construction: the schema must accept it exactly as it is.
+    expect(ReportSchema.parse(report)).toEqual(report);
     expect(report.meta.reportYear).toBe(values.reportYear);
     expect(report.meta.agencyName).toBe(values.agencyName);
     if (values.publishedAt) expect(report.meta.publishedAt).toBe(values.publishedAt);

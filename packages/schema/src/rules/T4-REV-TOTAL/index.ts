@@ -1,4 +1,5 @@
 import type { Rule } from '../../core/types.ts';
+import { appealsTotalEquation } from '../../tables/appeals-total.ts';
 
 /** Table 四, administrative review: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
 const rule: Rule = {
@@ -23,11 +24,7 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const at = (column: string) => `appeals.review.${column}`;
-    ctx.equation({
-      sum: [at('upheld'), at('corrected'), at('other'), at('pending')],
-      equals: [at('total')],
-    });
+    appealsTotalEquation(ctx, 'review');
   },
 };
 

@@ -3,6 +3,8 @@
  * fullwidth digits, thousands separators, signs. Anything else is not guessed.
  */
 
+import { CELL_UNITS } from '@nianbao/schema';
+
 export type ParsedValue =
   | { kind: 'number'; value: number; raw: string }
   | { kind: 'blank'; raw: string }
@@ -10,8 +12,8 @@ export type ParsedValue =
 
 /** What a blank cell is written as: empty, &nbsp;, dashes, a slash, 无. */
 const BLANK = /^(?:|[-—–－‐―‒]{1,2}|[/／]|无|無)$/;
-/** Units seen inside value cells (`251000元`, `2笔`). */
-const UNIT = '(?:万元|元|笔|件|个|项|条|次|人次|宗|%)';
+/** Units seen inside value cells (`251000元`, `2笔`): the schema's list, so the rule and the reader agree. */
+const UNIT = `(?:${CELL_UNITS.map((u) => u.normalize('NFKC')).join('|')})`;
 const NUMBER = new RegExp(`^([+-]?)((?:\\d{1,3}(?:,\\d{3})+)|\\d+)(\\.\\d+)?${UNIT}?$`);
 
 /** Fullwidth digits and signs → ASCII; spaces removed. */

@@ -19,6 +19,7 @@ export { ENGINE_MESSAGES } from './core/engine-messages.ts';
 export { fingerprintOf } from './core/fingerprint.ts';
 export { formatMessage } from './core/format-message.ts';
 export { normalizeLabel, toSimplified } from './core/normalize.ts';
+export { CELL_UNITS } from './core/raw.ts';
 export type * from './core/types.ts';
 export * from './extraction/index.ts';
 export * from './model/report.ts';

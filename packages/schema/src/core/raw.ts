@@ -18,8 +18,25 @@ export function isBlankRaw(raw: string | undefined): boolean {
   return BLANK_TEXT.test(squeeze(raw));
 }
 
-/** Units seen inside numeric cells (spec §6.2 CELL-UNIT-IN-CELL); longest first. */
-export const CELL_UNITS = ['万元', '元', '件', '个', '项', '%', '％'] as const;
+/**
+ * Units seen inside numeric cells (spec §6.2 CELL-UNIT-IN-CELL: `251000元`; the
+ * corpus also has `2笔`). A unit that ends another comes after it (万元 before 元,
+ * 人次 before 次). The extractor reads values with the same list.
+ */
+export const CELL_UNITS = [
+  '万元',
+  '元',
+  '人次',
+  '笔',
+  '件',
+  '个',
+  '项',
+  '条',
+  '次',
+  '宗',
+  '%',
+  '％',
+] as const;
 
 export interface RawNumber {
   /** The number as written, after normalisation; undefined when the text holds none. */

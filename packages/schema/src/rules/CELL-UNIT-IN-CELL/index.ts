@@ -10,8 +10,8 @@ const rule: Rule = {
     formats: ['2019', '2021'],
     tags: ['cells', 'provenance'],
     docs: {
-      zh: '数值单元格内写有单位（元、万元、件、个、项、%），已取其数字',
-      en: 'A numeric cell has a unit written in it (元, 万元, 件, 个, 项, %); its number was used',
+      zh: '数值单元格内写有单位（元、万元、笔、件、个、项、条、次、%等），已取其数字',
+      en: 'A numeric cell has a unit written in it (元, 万元, 笔, 件, 个, 项, 条, 次, %…); its number was used',
     },
     basis: 'S11 在「采购总金额」单元格内填写“251000元”；spec §6.2 CELL-UNIT-IN-CELL',
     messages: {

@@ -1,41 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { blankReport, check, getPath } from '../../index.ts';
-import { consistentReport } from '../../testing.ts';
+import { describeShapeRule } from '../shape.test-suite.ts';
 
-const ID = 'T3-B-SHAPE';
-const only = { rules: [ID] };
-
-function without(path: string) {
-  const report = consistentReport('2021');
-  const keys = path.split('.');
-  const parent = (
-    keys.length === 1 ? report : getPath(report, keys.slice(0, -1).join('.'))
-  ) as Record<string, unknown>;
-  delete parent[keys.at(-1)!];
-  return report;
-}
-
-describe(ID, () => {
-  it('passes a complete table, blanks included', () => {
-    expect(check(consistentReport('2021'), only)).toEqual([]);
-    expect(check(blankReport('2021'), only)).toEqual([]);
-  });
-
-  it('reports a missing table when another table is there', () => {
-    const findings = check(without('applications'), only);
-    expect(findings).toMatchObject([{ ruleId: ID, severity: 'error', cells: ['applications'] }]);
-    expect(findings[0]!.message).toContain('175');
-  });
-
-  it('reports a missing row with its cells', () => {
-    const findings = check(without('applications.results.other.unpaidFee'), only);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]!.cells[0]).toBe('applications.results.other.unpaidFee');
-  });
-
-  it('reports a missing cell, but not a blank one', () => {
-    expect(check(without('applications.carriedOver.total'), only)).toMatchObject([
-      { cells: ['applications.carriedOver.total'] },
-    ]);
-  });
+describeShapeRule({
+  id: 'T3-B-SHAPE',
+  format: '2021',
+  table: 'applications',
+  cellCount: 175,
+  row: 'applications.results.other.unpaidFee',
+  cell: 'applications.carriedOver.total',
 });

@@ -7,6 +7,18 @@ import { getPath } from '../core/cells.ts';
 import type { RuleContext } from '../core/types.ts';
 import type { RowTemplate } from '../templates/types.ts';
 
+/** The messages `checkShape` uses besides each rule's own `default` (a missing row, missing cells). */
+export const SHAPE_MESSAGES = {
+  row: {
+    zh: '缺少{row}（{count}个单元格）',
+    en: 'Missing {row} ({count} cells)',
+  },
+  cells: {
+    zh: '{row}缺少{count}个单元格',
+    en: '{row} lacks {count} cells',
+  },
+};
+
 export type TableId = 'activeDisclosure' | 'applications' | 'appeals';
 const TABLES: TableId[] = ['activeDisclosure', 'applications', 'appeals'];
 

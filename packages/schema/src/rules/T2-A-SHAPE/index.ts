@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.ts';
-import { checkShape } from '../../tables/shape.ts';
+import { checkShape, SHAPE_MESSAGES } from '../../tables/shape.ts';
 
 /** (2019 format) Table 2 has the five sub-tables of Art. 20 items (1), (5), (6), (8), (9) with all rows and columns: 22 numeric cells */
 const rule: Rule = {
@@ -19,14 +19,7 @@ const rule: Rule = {
         zh: '未找到表二（主动公开政府信息情况），或无法按统一格式（{count}个数字单元格）读取',
         en: 'Could not find table 2 (proactive disclosure), or could not read it in the official layout ({count} numeric cells)',
       },
-      row: {
-        zh: '缺少{row}（{count}个单元格）',
-        en: 'Missing {row} ({count} cells)',
-      },
-      cells: {
-        zh: '{row}缺少{count}个单元格',
-        en: '{row} lacks {count} cells',
-      },
+      ...SHAPE_MESSAGES,
     },
   },
   check: (ctx) => checkShape(ctx, 'activeDisclosure'),

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.ts';
-import { checkShape } from '../../tables/shape.ts';
+import { checkShape, SHAPE_MESSAGES } from '../../tables/shape.ts';
 
 /** (2021 format) Table 3 has 25 data rows × 7 columns ((6) other handling split into 3 rows): 175 numeric cells */
 const rule: Rule = {
@@ -19,14 +19,7 @@ const rule: Rule = {
         zh: '未找到表三（收到和处理政府信息公开申请情况），或无法按统一格式（{count}个数字单元格）读取',
         en: 'Could not find table 3 (applications), or could not read it in the official layout ({count} numeric cells)',
       },
-      row: {
-        zh: '缺少{row}（{count}个单元格）',
-        en: 'Missing {row} ({count} cells)',
-      },
-      cells: {
-        zh: '{row}缺少{count}个单元格',
-        en: '{row} lacks {count} cells',
-      },
+      ...SHAPE_MESSAGES,
     },
   },
   check: (ctx) => checkShape(ctx, 'applications'),

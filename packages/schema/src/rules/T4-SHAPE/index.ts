@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/types.ts';
-import { checkShape } from '../../tables/shape.ts';
+import { checkShape, SHAPE_MESSAGES } from '../../tables/shape.ts';
 
 /** Table 4 has exactly 15 numeric cells: review, direct lawsuits and lawsuits after review, 5 each (upheld, corrected, other, pending, total) */
 const rule: Rule = {
@@ -18,14 +18,7 @@ const rule: Rule = {
         zh: '未找到表四（政府信息公开行政复议、行政诉讼情况），或无法按统一格式（{count}个数字单元格）读取',
         en: 'Could not find table 4 (reviews and lawsuits), or could not read it in the official layout ({count} numeric cells)',
       },
-      row: {
-        zh: '缺少{row}（{count}个单元格）',
-        en: 'Missing {row} ({count} cells)',
-      },
-      cells: {
-        zh: '{row}缺少{count}个单元格',
-        en: '{row} lacks {count} cells',
-      },
+      ...SHAPE_MESSAGES,
     },
   },
   check: (ctx) => checkShape(ctx, 'appeals'),

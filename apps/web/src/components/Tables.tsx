@@ -2,6 +2,7 @@ import {
   describeCell,
   FORMATS,
   type Format,
+  type GridTableTemplate,
   getCell,
   getPath,
   type HeaderCell,
@@ -273,12 +274,52 @@ export function ApplicationsTable(props: TableProps) {
   const live = useLive(props);
   const t = FORMATS[props.report.format].applications;
   return (
-    <section className="table-block" aria-labelledby="table-applications">
-      <TableHeading id="applications" number={3} props={props} />
+    <GridTableShell
+      id="applications"
+      number={3}
+      className="t3"
+      table={t}
+      props={props}
+      locale={locale}
+    >
+      {t.rows.map((row, i) => (
+        <ApplicationRow
+          key={row.path}
+          rows={t.rows}
+          index={i}
+          stamp={stampOf(props, row.cells)}
+          live={live}
+        />
+      ))}
+    </GridTableShell>
+  );
+}
+
+/** The frame tables 三 and 四 share: heading, scroll box and the template's merged header rows. */
+function GridTableShell({
+  id,
+  number,
+  className,
+  table,
+  props,
+  locale,
+  children,
+}: {
+  id: 'applications' | 'appeals';
+  number: 3 | 4;
+  className: string;
+  table: GridTableTemplate;
+  props: TableProps;
+  locale: Locale;
+  children: ReactNode;
+}) {
+  return (
+    <section className="table-block" aria-labelledby={`table-${id}`}>
+      <TableHeading id={id} number={number} props={props} />
       <div className="table-scroll">
-        <table className="official t3">
+        <table className={`official ${className}`}>
           <thead>
-            {t.header.map((cells) => (
+            {table.header.map((cells) => (
               <HeaderRow
                 key={cells.map((c) => c.label.zh).join('|')}
                 cells={cells}
@@ -286,17 +327,7 @@ export function ApplicationsTable(props: TableProps) {
               />
             ))}
           </thead>
-          <tbody>
-            {t.rows.map((row, i) => (
-              <ApplicationRow
-                key={row.path}
-                rows={t.rows}
-                index={i}
-                stamp={stampOf(props, row.cells)}
-                live={live}
-              />
-            ))}
-          </tbody>
+          <tbody>{children}</tbody>
         </table>
       </div>
     </section>
@@ -329,24 +360,8 @@ export function AppealsTable(props: TableProps) {
   const t = FORMATS[props.report.format].appeals;
   const paths = gridsOf(props.report.format).tables.appeals[0]!;
   return (
-    <section className="table-block" aria-labelledby="table-appeals">
-      <TableHeading id="appeals" number={4} props={props} />
-      <div className="table-scroll">
-        <table className="official t4">
-          <thead>
-            {t.header.map((cells) => (
-              <HeaderRow
-                key={cells.map((c) => c.label.zh).join('|')}
-                cells={cells}
-                locale={locale}
-              />
-            ))}
-          </thead>
-          <tbody>
-            <AppealsRow paths={paths} stamp={stampOf(props, paths)} live={live} />
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <GridTableShell id="appeals" number={4} className="t4" table={t} props={props} locale={locale}>
+      <AppealsRow paths={paths} stamp={stampOf(props, paths)} live={live} />
+    </GridTableShell>
   );
 }

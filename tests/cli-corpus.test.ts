@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOutputErrors, ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
-import { CORPUS_DIR } from './corpus.ts';
+import { CORPUS_DIR, REPORT_FOLDERS } from './corpus.ts';
 
 interface JsonFinding {
   ruleId: string;
@@ -56,7 +56,7 @@ let jsonCode: number;
 
 beforeAll(async () => {
   ensureCliBuilt();
-  const run = await inCorpus(['check', '.', '--format', 'json']);
+  const run = await inCorpus(['check', ...REPORT_FOLDERS, '--format', 'json']);
   jsonCode = run.code;
   json = JSON.parse(run.stdout);
 }, 180_000);
@@ -133,19 +133,19 @@ describe('nianbao check on the corpus', () => {
   });
 
   it('prints a readable Chinese text report (snapshot) and an English one', async () => {
-    const text = await inCorpus(['check', '.']);
+    const text = await inCorpus(['check', ...REPORT_FOLDERS]);
     expect(text.code).toBe(1);
     expect(text.stderr).toBe('');
     for (const doc of DOCUMENTS) expect(text.stdout).toContain(doc);
     expect(text.stdout).toContain('共 9 个输入');
     expect(text.stdout.includes('\u001b[')).toBe(false);
     expect(text.stdout).toMatchSnapshot();
-    const en = await inCorpus(['check', '.', '--locale', 'en']);
+    const en = await inCorpus(['check', ...REPORT_FOLDERS, '--locale', 'en']);
     expect(en.stdout).toContain('9 inputs');
   });
 
   it('writes SARIF 2.1.0 valid against the official schema', async () => {
-    const run = await inCorpus(['check', '.', '--format', 'sarif']);
+    const run = await inCorpus(['check', ...REPORT_FOLDERS, '--format', 'sarif']);
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
     const schema = JSON.parse(
@@ -180,7 +180,7 @@ describe('nianbao check on the corpus', () => {
   it('writes one CSV row per finding', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-csv-'));
     const out = path.join(dir, 'out.csv');
-    const run = await inCorpus(['check', '.', '--format', 'csv', '--output', out]);
+    const run = await inCorpus(['check', ...REPORT_FOLDERS, '--format', 'csv', '--output', out]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const parsed = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), {
@@ -229,7 +229,7 @@ describe('nianbao check on the corpus', () => {
     const file = (name: string) => path.join(dir, name);
     const run = await inCorpus([
       'check',
-      '.',
+      ...REPORT_FOLDERS,
       '-o',
       file('结果.json'),
       '-o',
@@ -240,7 +240,7 @@ describe('nianbao check on the corpus', () => {
       '-',
     ]);
     expect(run.code).toBe(1);
-    const text = await inCorpus(['check', '.']);
+    const text = await inCorpus(['check', ...REPORT_FOLDERS]);
     expect(run.stdout).toBe(text.stdout);
     expect(JSON.parse(readFileSync(file('结果.json'), 'utf8'))).toEqual(json);
     const sarif = JSON.parse(readFileSync(file('结果.sarif'), 'utf8'));
@@ -250,10 +250,14 @@ describe('nianbao check on the corpus', () => {
   });
 
   it('sets the exit code from --fail-on', async () => {
-    expect((await inCorpus(['check', '.', '--fail-on', 'never', '-f', 'json'])).code).toBe(0);
-    expect((await inCorpus(['check', '.', '--fail-on', 'warning', '-f', 'json'])).code).toBe(1);
+    expect(
+      (await inCorpus(['check', ...REPORT_FOLDERS, '--fail-on', 'never', '-f', 'json'])).code,
+    ).toBe(0);
+    expect(
+      (await inCorpus(['check', ...REPORT_FOLDERS, '--fail-on', 'warning', '-f', 'json'])).code,
+    ).toBe(1);
     expect((await inCorpus(['check', 'missing-file.html'])).code).toBe(2);
-    expect((await inCorpus(['check', '--format', 'pdf', '.'])).code).toBe(2);
+    expect((await inCorpus(['check', '--format', 'pdf', ...REPORT_FOLDERS])).code).toBe(2);
   });
 
   it('runs as `npx nianbao` and `npm run nianbao --` from the repository', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, checkOutputErrors, ensureCliBuilt, ROOT, runCli } from './cli-helpers.ts';
-import { CORPUS_DIR, corpusPath, readCorpus } from './corpus.ts';
+import { CORPUS_DIR, corpusPath, REPORT_FOLDERS, readCorpus } from './corpus.ts';
 
 interface Result {
   source: string;
@@ -117,7 +117,7 @@ describe('hostile documents', () => {
 
 describe('reader threads', () => {
   it('give the same results as reading in one thread', async () => {
-    const args = ['check', '.', '-f', 'json', '--fail-on', 'never'];
+    const args = ['check', ...REPORT_FOLDERS, '-f', 'json', '--fail-on', 'never'];
     const one = await runCli([...args, '--threads', '0'], { cwd: CORPUS_DIR });
     const two = await runCli([...args, '--threads', '2'], { cwd: CORPUS_DIR });
     expect(two.code).toBe(0);
@@ -149,14 +149,21 @@ describe('terminal', () => {
       'script',
       [
         '-qec',
-        `${process.execPath} ${CLI} check ${CORPUS_DIR} -f json -o ${out} --fail-on never`,
+        `${process.execPath} ${CLI} check ${REPORT_FOLDERS.map((f) => corpusPath(f)).join(' ')} -f json -o ${out} --fail-on never`,
         '/dev/null',
       ],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(tty).toMatch(/9\/9/);
     expect(results(readFileSync(out, 'utf8'))).toHaveLength(9);
-    const piped = await runCli(['check', CORPUS_DIR, '-f', 'json', '--fail-on', 'never']);
+    const piped = await runCli([
+      'check',
+      ...REPORT_FOLDERS.map((f) => corpusPath(f)),
+      '-f',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
     expect(piped.stderr).toBe('');
     const one = execFileSync(
       'script',

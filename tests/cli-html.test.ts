@@ -8,7 +8,7 @@ import { type CheckedReport, flaggedCells } from '@nianbao/render';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, runCli } from './cli-helpers.ts';
-import { CORPUS_DIR } from './corpus.ts';
+import { CORPUS_DIR, REPORT_FOLDERS } from './corpus.ts';
 
 const ARGS = [
   '--no-sandbox',
@@ -27,7 +27,7 @@ beforeAll(async () => {
   ensureCliBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'nianbao-html-'));
   const html = await runCli(
-    ['check', '.', '--format', 'html', '--output', path.join(dir, 'report.html')],
+    ['check', ...REPORT_FOLDERS, '--format', 'html', '--output', path.join(dir, 'report.html')],
     {
       cwd: CORPUS_DIR,
     },
@@ -35,7 +35,7 @@ beforeAll(async () => {
   expect(html.code).toBe(1);
   expect(html.stdout).toBe('');
   results = JSON.parse(
-    (await runCli(['check', '.', '--format', 'json'], { cwd: CORPUS_DIR })).stdout,
+    (await runCli(['check', ...REPORT_FOLDERS, '--format', 'json'], { cwd: CORPUS_DIR })).stdout,
   ).results;
 }, 180_000);
 

@@ -1,4 +1,4 @@
-// The corpus fixtures: test/fixtures/corpus/<id>.report.json from the shared corpus: the
+// The corpus fixtures: test/fixtures/corpus/<id>.report.json from the corpus at the repository root: the
 // tables from <id>.values.json (read by hand from each page, checked against
 // the page's cells), the title, preamble and section texts from the page with
 // its tables removed. The output is committed (test/corpus.test.ts fails when it
@@ -462,8 +462,8 @@ export function buildFixture(cfg: PageConfig) {
   if (kouji) provenance.tableHeaders = { applications: kouji };
   return {
     source: cfg.values
-      ? `../shared/corpus/${cfg.file} (tables read by hand from the text; text without the tables)`
-      : `../shared/corpus/${cfg.file} (tables from ${valuesFile.split('/').pop()}, checked against the page's cells; text from the page with its tables removed)`,
+      ? `corpus/${cfg.file} (tables read by hand from the text; text without the tables)`
+      : `corpus/${cfg.file} (tables from ${valuesFile.split('/').pop()}, checked against the page's cells; text from the page with its tables removed)`,
     note: cfg.note,
     report: ReportSchema.parse(report),
     provenance,

@@ -25,7 +25,7 @@ const fail = (message) => {
   process.exit(1);
 };
 if (!id || !/^(S|FMT|T2|T3|T4|CELL|MONEY|XT|XY|DL)-[A-Z0-9-]+$/.test(id)) {
-  fail('give a rule id as in spec/report-format.md §6, e.g. T3-ROW-TOTAL');
+  fail('give a rule id as in docs/report-format.md §6, e.g. T3-ROW-TOTAL');
 }
 if (!['error', 'warning', 'info'].includes(severity)) fail('--severity is error, warning or info');
 if (formats.some((f) => !['2019', '2021'].includes(f))) fail('--formats lists 2019 and/or 2021');

@@ -1,4 +1,4 @@
-// The real reports of ../shared/corpus, transcribed into report fixtures by
+// The real reports of corpus/ (at the repository root), transcribed into report fixtures by
 // scripts/corpus-fixtures.ts (tables from the hand-read values.json, checked
 // here against the page's own cells; text from the page), and the findings each
 // must give. Every expectation was checked against the page itself.

@@ -1,4 +1,4 @@
-// The seed report (嵩县公安局2020年政府信息公开工作年度报告, ../shared/corpus/seed/)
+// The seed report (嵩县公安局2020年政府信息公开工作年度报告, corpus/seed/)
 // transcribed by hand into fixtures/seed-2020.report.json. check() must report
 // each known defect of spec §10 that a report and its provenance can express,
 // and nothing a careful reader of the seed would call false.

@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 
-// The shared corpus beside the repository (tests/corpus.ts needs file: URLs, which this DOM environment lacks).
-const corpus = [
-  process.env.NIANBAO_CORPUS,
-  resolve(process.cwd(), '../shared/corpus'),
-  resolve(process.cwd(), '../../shared/corpus'),
-].find((dir): dir is string => Boolean(dir && existsSync(dir)));
+// The corpus kept at the repository root (tests/corpus.ts needs file: URLs, which this DOM environment lacks).
+const corpus = resolve(__dirname, '../../../../corpus');
 const seed = readFileSync(`${corpus}/seed/000_42380e1adf95d416.txt`, 'utf8');
 const cell = (path: string) => document.querySelector<HTMLInputElement>(`[data-cell="${path}"]`);
 

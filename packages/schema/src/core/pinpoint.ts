@@ -1,5 +1,5 @@
 /**
- * Pinpointing (DESIGN.md, issue 2 item 5): failing equations are explained by
+ * Pinpointing (docs/architecture.md, "Pinpointing"): failing equations are explained by
  * single cells where the arithmetic allows it. A cell explains a set of
  * equations when every equation it appears in fails and one new value of that
  * cell satisfies all of them. When exactly one way exists to explain all the

@@ -4,9 +4,9 @@ import type { FormatTemplate, Locale } from '../templates/types.ts';
 export type Severity = 'error' | 'warning' | 'info';
 export type Origin = 'report' | 'extraction';
 
-/** One defect (or one "needs review" note) in a report. The contract of DESIGN.md. */
+/** One defect (or one "needs review" note) in a report. The contract of docs/architecture.md. */
 export interface Finding {
-  /** Rule id as in spec/report-format.md, e.g. `T3-COL-BALANCE`. */
+  /** Rule id as in docs/report-format.md, e.g. `T3-COL-BALANCE`. */
   ruleId: string;
   severity: Severity;
   /** `report`: the author's mistake; `extraction`: our uncertainty reading the document. */

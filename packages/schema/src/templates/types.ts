@@ -1,6 +1,6 @@
 /**
  * The official formats as data. Every label here is an exact string from
- * spec/report-format.md; the extractor matches against them, the form renders
+ * docs/report-format.md; the extractor matches against them, the form renders
  * them, and messages name cells with them.
  */
 

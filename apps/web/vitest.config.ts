@@ -11,6 +11,16 @@ export default defineProject({
   test: {
     name: 'web',
     environment: 'happy-dom',
+    // Imported portal pages link stylesheets and frames: nothing is loaded, quietly.
+    environmentOptions: {
+      happyDOM: {
+        settings: {
+          disableCSSFileLoading: true,
+          disableIframePageLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-setup.ts'],
     // Component tests drive a whole form (and the extractor); shared CI cores are slow.

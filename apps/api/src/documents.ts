@@ -3,6 +3,7 @@
  * HTML, plain text, .docx (raw, in multipart, or base64 in JSON), or JSON `{ html | text | docx }`.
  */
 import { z } from '@hono/zod-openapi';
+import { charsetFromContentType, isKnownCharset } from '@nianbao/extract/door';
 import { type Format, FormatSchema, type Report } from '@nianbao/schema';
 import type { ExtractInput } from './extractor.ts';
 import { ReportSchema } from './schemas.ts';
@@ -35,7 +36,8 @@ export interface IncomingDocument {
   input: ExtractInput;
   url?: string;
   format?: Format;
-  charset?: string;
+  /** What the door may use besides the bytes: the file name, media type and charset. */
+  hints?: { name?: string; contentType?: string; charset?: string };
   previous?: Report;
 }
 
@@ -98,40 +100,33 @@ export function fromJson(
 
 /** `text/html; charset=GBK` → `{ type: 'text/html', charset: 'gbk' }`. */
 export function parseContentType(header: string | undefined): { type: string; charset?: string } {
-  const [type = '', ...params] = (header ?? '').split(';');
-  const charset = params
-    .map((p) => /^\s*charset\s*=\s*"?([^";]+)"?\s*$/i.exec(p)?.[1])
-    .find(Boolean)
-    ?.toLowerCase();
-  return { type: type.trim().toLowerCase(), ...(charset ? { charset } : {}) };
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
+  const charset = charsetFromContentType(header);
+  return { type, ...(charset ? { charset } : {}) };
 }
 
 /**
- * Decodes text bytes: the declared charset when there is one; otherwise UTF-8, or
- * GB18030 (a superset of GBK/GB2312, what Chinese Windows saves) when the bytes are not UTF-8.
- * Throws RangeError on an unknown charset label.
+ * Raw bytes of a media type (or a file name) for the extractor: what the
+ * document is and how it decodes is decided by @nianbao/extract's door, with
+ * the media type and name as hints. Throws RangeError on an unknown charset
+ * label (the client said something we cannot honour: a 400).
  */
-export function decodeText(bytes: Uint8Array, charset?: string): string {
-  if (charset) return new TextDecoder(charset).decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** The extractor input for raw bytes of a media type (or a file name's extension). */
 export function fromBytes(
   bytes: Uint8Array,
   type: string,
   options: { name?: string; charset?: string } = {},
-): ExtractInput {
-  const ext = /\.([a-z0-9]+)$/i.exec(options.name ?? '')?.[1]?.toLowerCase();
-  if (type === DOCX_TYPE || ext === 'docx') return { kind: 'docx', data: bytes };
-  if (type === 'text/plain' || ext === 'txt')
-    return { kind: 'text', text: decodeText(bytes, options.charset) };
-  // HTML and anything unnamed: the extractor sniffs bytes (docx zip, HTML, text) and the charset.
-  return { kind: 'html', html: bytes };
+): { input: ExtractInput; hints: { name?: string; contentType?: string; charset?: string } } {
+  if (options.charset && !isKnownCharset(options.charset))
+    throw new RangeError(`unknown charset ${options.charset}`);
+  return {
+    input: { kind: 'bytes', data: bytes },
+    hints: {
+      ...(options.name ? { name: options.name } : {}),
+      // application/octet-stream and an empty type say nothing: the bytes decide.
+      ...(type && type !== 'application/octet-stream' ? { contentType: type } : {}),
+      ...(options.charset ? { charset: options.charset } : {}),
+    },
+  };
 }
 
 /** Reads a File of a multipart body. */
@@ -141,10 +136,10 @@ export async function fromFile(
 ): Promise<IncomingDocument> {
   const { type, charset } = parseContentType(file.type);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return {
-    ...defaults,
+  const known = charset && isKnownCharset(charset) ? charset : undefined;
+  const { input, hints } = fromBytes(bytes, type, {
     ...(file.name ? { name: file.name } : {}),
-    input: fromBytes(bytes, type, { name: file.name, ...(charset ? { charset } : {}) }),
-    ...(charset ? { charset } : {}),
-  };
+    ...(known ? { charset: known } : {}),
+  });
+  return { ...defaults, ...(file.name ? { name: file.name } : {}), input, hints };
 }

@@ -4,13 +4,14 @@
  * tested on report JSON alone and the extractor swapped in one line.
  */
 import type { ExtractInput, ExtractOptions, ExtractResult } from '@nianbao/extract';
+import type { Sniffed } from '@nianbao/extract/door';
 import { extractAll } from '@nianbao/extract/node';
 
 export type { ExtractInput, ExtractOptions, ExtractResult };
 
 /** Every report of a document (a page can hold several); never throws by contract. */
 export function extractAllFrom(
-  input: ExtractInput,
+  input: ExtractInput | Sniffed,
   options: ExtractOptions,
 ): Promise<ExtractResult[]> {
   return extractAll(input, options);

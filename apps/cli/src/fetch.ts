@@ -1,4 +1,4 @@
-import { charsetFromContentType } from './charset.ts';
+import { charsetFromContentType } from '@nianbao/extract/door';
 import { InputError } from './errors.ts';
 
 export interface FetchLimits {

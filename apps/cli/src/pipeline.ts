@@ -1,5 +1,6 @@
+import { checkExtracted } from '@nianbao/extract/check';
 import { type Batch, type CheckedReport, type FailOn, makeBatch } from '@nianbao/render';
-import { check, type Finding, type Locale, type Provenance, type Report } from '@nianbao/schema';
+import type { Finding, Locale, Provenance, Report } from '@nianbao/schema';
 import { toInputError } from './errors.ts';
 import type { ExtractResult } from './extract-node.ts';
 import type { FetchLimits } from './fetch.ts';
@@ -93,14 +94,10 @@ export async function runPipeline(
     if (pair >= 0) previous = { source: entries[pair]!.source, report: reports[pair]!.report! };
     else if (options.previous && isPreviousYear(options.previous.report, report))
       previous = options.previous;
-    // A document where no report was found is not checked: that would blame the report for our reading.
-    const findings = found
-      ? check(report, {
-          locale: options.locale,
-          provenance,
-          ...(previous ? { previous: previous.report } : {}),
-        })
-      : [];
+    const { findings } = checkExtracted(entry.extracted, {
+      locale: options.locale,
+      ...(previous ? { previous: previous.report } : {}),
+    });
     const visible = applySuppressions(entry.source, findings, options.suppressions);
     const visibleDiagnostics = applySuppressions(entry.source, diagnostics, options.suppressions);
     return {

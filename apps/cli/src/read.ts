@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { type Locale, type Provenance, ReportSchema } from '@nianbao/schema';
-import { decodeBytes } from './charset.ts';
+import { sniffDocument } from '@nianbao/extract/door';
+import { extractionFinding, type Locale } from '@nianbao/schema';
 import { InputError } from './errors.ts';
 import type { ExtractResult } from './extract-node.ts';
 import { extractAllFrom } from './extract-node.ts';
@@ -17,85 +17,36 @@ export interface ReadOptions {
 /** What one input yielded: one or more reports (a page can hold several), each as the extractor saw it. */
 export type ReadOutcome = ExtractResult[];
 
-type DocKind = 'json' | 'docx' | 'text' | 'html' | 'unsupported';
-
-function kindOf(name: string, bytes: Uint8Array, contentType = ''): DocKind {
-  const lower = name.toLowerCase().replace(/[?#].*$/, '');
-  const ct = contentType.toLowerCase();
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (lower.endsWith('.json') || ct.includes('application/json')) return 'json';
-  if (lower.endsWith('.docx') || ct.includes('wordprocessingml') || isZip) return 'docx';
-  if (
-    /\.(doc|pdf|xls|xlsx|wps)$/.test(lower) ||
-    ct.includes('application/pdf') ||
-    ct.includes('msword')
-  ) {
-    return 'unsupported';
-  }
-  if (lower.endsWith('.txt') || ct.startsWith('text/plain')) return 'text';
-  return 'html';
-}
-
 /**
- * Reads a report JSON file: a report, or `{ report, provenance }` (what the
- * extractor and the API hand out). Validated against the schema.
+ * Bytes → reports. What the document is and how it decodes is decided by
+ * @nianbao/extract's door (the name and media type are hints); the CLI only
+ * turns what cannot be read into that input's error.
  */
-export function reportFromJson(text: string): ExtractResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError('INVALID_JSON', `not valid JSON: ${(error as Error).message}`);
-  }
-  const wrapped = data && typeof data === 'object' && 'report' in data;
-  const candidate = wrapped ? (data as { report: unknown }).report : data;
-  const parsed = ReportSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
-    throw new InputError(
-      'INVALID_REPORT',
-      `not a nianbao report${where}: ${first?.message ?? 'invalid'}`,
-    );
-  }
-  const provenance = wrapped ? (data as { provenance?: Provenance }).provenance : undefined;
-  return {
-    report: parsed.data,
-    provenance: provenance && typeof provenance === 'object' ? provenance : { cells: {} },
-    diagnostics: [],
-    found: true,
-  };
-}
-
 async function fromBytes(
   name: string,
   bytes: Uint8Array,
   options: ReadOptions,
   meta: { url?: string; contentType?: string; charset?: string },
 ): Promise<ReadOutcome> {
-  const kind = kindOf(name, bytes, meta.contentType);
-  const extractOptions = { locale: options.locale, ...(meta.url ? { url: meta.url } : {}) };
-  switch (kind) {
-    case 'json':
-      return [reportFromJson(decodeBytes(bytes, meta.charset, false).text)];
-    case 'docx':
-      return extractAllFrom({ kind: 'docx', data: bytes }, extractOptions);
-    case 'text':
-      return extractAllFrom(
-        { kind: 'text', text: decodeBytes(bytes, meta.charset, false).text },
-        extractOptions,
-      );
-    case 'html':
-      return extractAllFrom(
-        { kind: 'html', html: decodeBytes(bytes, meta.charset, true).text },
-        extractOptions,
-      );
-    default:
-      throw new InputError(
-        'UNSUPPORTED',
-        `cannot read this kind of document (${name}): save it as .html, .txt or .docx`,
-      );
+  const sniffed = sniffDocument(bytes, {
+    name,
+    ...(meta.contentType ? { contentType: meta.contentType } : {}),
+    ...(meta.charset ? { charset: meta.charset } : {}),
+  });
+  const note = (
+    id: 'EXTRACT-UNSUPPORTED' | 'EXTRACT-INVALID-REPORT',
+    params: Record<string, string>,
+  ) => extractionFinding(id, { params }, options.locale).message;
+  if (sniffed.kind === 'unsupported')
+    throw new InputError('UNSUPPORTED', note('EXTRACT-UNSUPPORTED', { kind: sniffed.type }));
+  if (sniffed.kind === 'invalid-report') {
+    const { where, reason } = sniffed;
+    throw new InputError('INVALID_REPORT', note('EXTRACT-INVALID-REPORT', { where, reason }));
   }
+  return extractAllFrom(sniffed, {
+    locale: options.locale,
+    ...(meta.url ? { url: meta.url } : {}),
+  });
 }
 
 /** Reads one input; every failure is an `InputError` that becomes that input's result. */

@@ -1,3 +1,4 @@
+import { encodeHandOver } from '@nianbao/extract/door';
 import {
   blankReport,
   cellPaths,
@@ -13,7 +14,6 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
 import { DraftStore } from './lib/drafts.ts';
-import { encodeImportHash } from './lib/hash-import.ts';
 
 const cell = (path: string) => document.querySelector<HTMLInputElement>(`[data-cell="${path}"]`)!;
 const findingsOf = (rule?: string) =>
@@ -172,7 +172,7 @@ describe('the form', () => {
     history.replaceState(
       null,
       '',
-      `/${encodeImportHash({ report, source: 'https://example.gov.cn/nb' })}`,
+      `/${encodeHandOver({ report, source: 'https://example.gov.cn/nb' })}`,
     );
     render(<App />);
     expect(location.hash).toBe('');

@@ -1,5 +1,7 @@
+import { checkExtracted } from '@nianbao/extract/check';
+import type { ReportPayload } from '@nianbao/extract/door';
+import { decodeHandOver, hasHandOver } from '@nianbao/extract/door';
 import {
-  check,
   describeCell,
   type Finding,
   type Format,
@@ -36,9 +38,7 @@ import { fill, STRINGS } from './i18n/strings.ts';
 import { isCellBlock, parseClipboardTable } from './lib/clipboard.ts';
 import { type Draft, DraftStore, draftIdOfKey } from './lib/drafts.ts';
 import { type Direction, gridsOf, moveFrom, planPaste, type TableId } from './lib/grid.ts';
-import { decodeImportHash, hasImportHash } from './lib/hash-import.ts';
 import { markEdit, markRendered, timed } from './lib/perf.ts';
-import type { ReportPayload } from './lib/report-json.ts';
 import { type BootNotice, blankDraft, bootDraft, draftFromPayload } from './state/boot.ts';
 import { draftFromState, formReducer, stateFromDraft } from './state/form.ts';
 
@@ -145,11 +145,11 @@ export function App({ store: given }: { store?: DraftStore }) {
   }, [store, flushDraft]);
   // The hand-over hash is read once, then cleared so a reload does not import again.
   useEffect(() => {
-    if (hasImportHash(location.hash))
+    if (hasHandOver(location.hash))
       history.replaceState(null, '', location.pathname + location.search);
     const onHash = () => {
-      if (!hasImportHash(location.hash)) return;
-      const decoded = decodeImportHash(location.hash);
+      if (!hasHandOver(location.hash)) return;
+      const decoded = decodeHandOver(location.hash);
       history.replaceState(null, '', location.pathname + location.search);
       if (decoded.ok) {
         leaveCurrent();
@@ -216,12 +216,14 @@ export function App({ store: given }: { store?: DraftStore }) {
   const findings = useMemo(() => {
     let list: Finding[];
     try {
-      list = timed('nb:check', () =>
-        check(state.report, {
-          locale,
-          ...(state.provenance && { provenance: state.provenance }),
-        }),
-      );
+      // The form's report is read already: the same glue as every surface, with no reading notes.
+      const read = {
+        report: state.report,
+        ...(state.provenance && { provenance: state.provenance }),
+        diagnostics: [],
+        found: true,
+      };
+      list = timed('nb:check', () => checkExtracted(read, { locale }).findings);
     } catch (error) {
       // check() never throws on a valid report; if it ever does, the form stays usable.
       list = [

@@ -8,6 +8,8 @@
  */
 import { createExtractor } from './entry.ts';
 
+export { type CheckedResult, checkExtracted } from './check.ts';
+export * from './door/index.ts';
 export * from './index.ts';
 
 export function parseHtmlDocument(html: string): Document {

@@ -4,14 +4,8 @@
  */
 import { extractionFinding, type Locale } from '@nianbao/schema';
 import { extractAllFromDocument } from './dom/extract.ts';
-import {
-  annotateSourceLines,
-  MAX_INPUT_BYTES,
-  type Sniffed,
-  sniffBytes,
-  sniffString,
-  stripInert,
-} from './input.ts';
+import { type DocumentHints, type Sniffed, sniffDocument, sniffString } from './door/kind.ts';
+import { annotateSourceLines, MAX_INPUT_BYTES, stripInert } from './input.ts';
 import { notFound } from './result.ts';
 import { extractAllFromText } from './text/extract.ts';
 import type { ExtractInput, ExtractOptions, ExtractResult } from './types.ts';
@@ -21,13 +15,14 @@ export interface Environment {
   docxToHtml(data: Uint8Array): Promise<string>;
 }
 
-export type AnyInput = ExtractInput | string | Uint8Array | ArrayBuffer;
+export type AnyInput = ExtractInput | Sniffed | string | Uint8Array | ArrayBuffer;
 
 /** Characters or bytes of an input (0 for a DOM). */
 function sizeOf(input: AnyInput): number {
   if (typeof input === 'string') return input.length;
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) return input.byteLength;
   if (input.kind === 'text') return input.text.length;
+  if (input.kind === 'docx' || input.kind === 'bytes') return input.data.byteLength;
   if (input.kind === 'html')
     return typeof input.html === 'string' ? input.html.length : input.html.byteLength;
   return 0;
@@ -54,7 +49,18 @@ export function createExtractor(env: Environment) {
       case 'binary':
         return [notFound('EXTRACT-BINARY', locale, { reason: s.reason })];
       case 'report':
-        return [{ report: s.report, provenance: { cells: {} }, diagnostics: [], found: true }];
+        return [
+          {
+            report: s.payload.report,
+            provenance: s.payload.provenance ?? { cells: {} },
+            diagnostics: [],
+            found: true,
+          },
+        ];
+      case 'unsupported':
+        return [notFound('EXTRACT-UNSUPPORTED', locale, { kind: s.type })];
+      case 'invalid-report':
+        return [notFound('EXTRACT-INVALID-REPORT', locale, { where: s.where, reason: s.reason })];
       case 'html':
         return fromHtml(s.html, options);
       case 'text':
@@ -101,12 +107,21 @@ export function createExtractor(env: Environment) {
     options: ExtractOptions,
     locale: Locale,
   ): Promise<ExtractResult[]> {
+    const hints: DocumentHints = {
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.contentType ? { contentType: options.contentType } : {}),
+      ...(options.charset ? { charset: options.charset } : {}),
+    };
     try {
       if (typeof input === 'string')
-        return await fromSniffed(sniffString(input.slice(0, MAX_INPUT_BYTES)), options, locale);
+        return await fromSniffed(
+          sniffString(input.slice(0, MAX_INPUT_BYTES), hints),
+          options,
+          locale,
+        );
       if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
         return await fromSniffed(
-          sniffBytes(toBytes(input).subarray(0, MAX_INPUT_BYTES), options.charset),
+          sniffDocument(toBytes(input).subarray(0, MAX_INPUT_BYTES), hints),
           options,
           locale,
         );
@@ -121,15 +136,23 @@ export function createExtractor(env: Environment) {
             if (!input.html.trim()) return [notFound('EXTRACT-EMPTY', locale)];
             return fromHtml(input.html.slice(0, MAX_INPUT_BYTES), options);
           }
+          // Bytes: the door decides (a .docx named .html is a .docx).
           return await fromSniffed(
-            sniffBytes(input.html.subarray(0, MAX_INPUT_BYTES), options.charset),
+            sniffDocument(input.html.subarray(0, MAX_INPUT_BYTES), hints),
             options,
             locale,
           );
         case 'docx':
           return await fromSniffed({ kind: 'docx', data: toBytes(input.data) }, options, locale);
+        case 'bytes':
+          return await fromSniffed(
+            sniffDocument(toBytes(input.data).subarray(0, MAX_INPUT_BYTES), hints),
+            options,
+            locale,
+          );
+        default:
+          return await fromSniffed(input, options, locale);
       }
-      return [notFound('EXTRACT-BINARY', locale, { reason: 'unknown input kind' })];
     } catch (error) {
       // A bug of ours must not take the caller down: say what happened.
       const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);

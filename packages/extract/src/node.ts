@@ -10,6 +10,8 @@ import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { createExtractor } from './entry.ts';
 
+export { type CheckedResult, checkExtracted } from './check.ts';
+export * from './door/index.ts';
 export * from './index.ts';
 
 /** Parses HTML with linkedom (chosen by measurement: see README). */

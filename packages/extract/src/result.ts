@@ -91,6 +91,8 @@ export function notFound(
     | 'EXTRACT-EMPTY'
     | 'EXTRACT-BINARY'
     | 'EXTRACT-DOCX-UNREADABLE'
+    | 'EXTRACT-UNSUPPORTED'
+    | 'EXTRACT-INVALID-REPORT'
     | 'EXTRACT-FAILED',
   locale: Locale,
   params: Record<string, string | number> = {},

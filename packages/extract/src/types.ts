@@ -3,13 +3,21 @@
  * the extension code against these types: change them only compatibly.
  */
 import type { Finding, Format, Locale, Provenance, Report } from '@nianbao/schema';
+import type { ReportPayload } from './door/payload.ts';
 
-/** What `extract` accepts. Strings are sniffed (HTML vs text); bytes are sniffed (docx zip vs HTML vs text). */
+/**
+ * What `extract` accepts. Bare strings and bytes go through the one door
+ * (`sniffString` / `sniffDocument`, with `name` and `contentType` as hints);
+ * `report` is a payload already read (a .json file, a hand-over).
+ */
 export type ExtractInput =
   | { kind: 'dom'; root: Document | Element }
   | { kind: 'html'; html: string | Uint8Array }
   | { kind: 'text'; text: string }
-  | { kind: 'docx'; data: Uint8Array | ArrayBuffer };
+  | { kind: 'docx'; data: Uint8Array | ArrayBuffer }
+  /** Bytes of any kind: the door decides, with `name`, `contentType` and `charset` as hints. */
+  | { kind: 'bytes'; data: Uint8Array | ArrayBuffer }
+  | { kind: 'report'; payload: ReportPayload };
 
 export interface ExtractOptions {
   /** Page address: used for the publication date (last resort) and `meta.sourceUrl`. */
@@ -18,8 +26,15 @@ export interface ExtractOptions {
   locale?: Locale;
   /** Force a format instead of detecting it from the signature labels. */
   format?: Format;
-  /** Charset to use for byte input when the document declares none (default: sniff, then UTF-8). */
+  /**
+   * The charset the transport declared for byte input (an HTTP header): it
+   * wins over the document's `<meta>`, a byte-order mark wins over it.
+   */
   charset?: string;
+  /** File name or URL path of byte input: its extension is a hint of the kind. */
+  name?: string;
+  /** Media type byte input came with (a hint of the kind; its charset is used too). */
+  contentType?: string;
 }
 
 export interface ExtractResult {

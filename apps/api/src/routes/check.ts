@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createRoute, z } from '@hono/zod-openapi';
-import { check, FormatSchema, type Locale } from '@nianbao/schema';
+import { checkExtracted } from '@nianbao/extract/check';
+import { FormatSchema, type Locale, summarize } from '@nianbao/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import {
@@ -25,7 +26,6 @@ import {
   LocaleQuery,
   problemContent,
 } from '../schemas.ts';
-import { summarize } from '../summary.ts';
 
 export type { Extractor };
 
@@ -182,7 +182,7 @@ async function checkDocument(
       locale,
       ...(doc.url ? { url: doc.url } : {}),
       ...(doc.format ? { format: doc.format } : {}),
-      ...(doc.charset ? { charset: doc.charset } : {}),
+      ...doc.hints,
     });
   } catch (error) {
     if (error instanceof ExtractionTimeout) {
@@ -211,19 +211,16 @@ async function checkDocument(
   }
   const others = results.filter((r) => r !== primary && r.found);
   const checked = (result: ExtractResult) => {
-    const findings = result.found
-      ? check(result.report, {
-          locale,
-          provenance: result.provenance,
-          ...(doc.previous ? { previous: doc.previous } : {}),
-        })
-      : [];
+    const done = checkExtracted(result, {
+      locale,
+      ...(doc.previous ? { previous: doc.previous } : {}),
+    });
     return {
-      found: result.found,
-      report: result.report,
-      findings,
-      diagnostics: result.diagnostics,
-      summary: summarize([...findings, ...result.diagnostics], result.report, result.found),
+      found: done.found,
+      report: done.report,
+      findings: done.findings,
+      diagnostics: done.diagnostics,
+      summary: done.summary,
       ...(withProvenance ? { provenance: plainProvenance(result.provenance) } : {}),
     };
   };
@@ -266,11 +263,7 @@ async function readSingle(
     if (bytes.length === 0)
       return { slug: 'bad-request', params: { reason: emptyBody(c.get('locale')) } };
     try {
-      return {
-        ...defaults,
-        input: fromBytes(bytes, type, charset ? { charset } : {}),
-        ...(charset ? { charset } : {}),
-      };
+      return { ...defaults, ...fromBytes(bytes, type, charset ? { charset } : {}) };
     } catch {
       return {
         slug: 'bad-request',

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { check } from '@nianbao/schema';
+import { check, summarize } from '@nianbao/schema';
 import { localisedIssues } from '../issues.ts';
 import { sendProblem } from '../problem.ts';
 import { createRouter } from '../router.ts';
 import { LocaleQuery, problemContent, ReportSchema, ValidateResponseSchema } from '../schemas.ts';
-import { summarize } from '../summary.ts';
 
 const route = createRoute({
   method: 'post',

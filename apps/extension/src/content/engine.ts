@@ -5,7 +5,8 @@
  * reviewer clicked.
  */
 import { type ExtractResult, extractAllFromDocument } from '@nianbao/extract';
-import { check, type Finding, type Locale } from '@nianbao/schema';
+import { checkExtracted } from '@nianbao/extract/check';
+import type { Finding, Locale } from '@nianbao/schema';
 
 export interface PageCheck {
   /** Reports found, in page order, each with its findings (report rules + extraction diagnostics). */
@@ -31,10 +32,7 @@ export function checkPage(doc: Document, options: { locale: Locale; url: string 
       diagnostics.push(...result.diagnostics);
       continue;
     }
-    const findings = check(result.report, {
-      locale: options.locale,
-      provenance: result.provenance,
-    });
+    const { findings } = checkExtracted(result, { locale: options.locale });
     reports.push({ result, findings: [...findings, ...result.diagnostics] });
   }
   const timings = { extract: extracted - started, check: performance.now() - extracted };

@@ -1,5 +1,6 @@
+import { base64url } from '@nianbao/extract/door';
 import { describe, expect, it } from 'vitest';
-import { base64url, formImportUrl, pageBatch, renderExport } from './exports.ts';
+import { formImportUrl, pageBatch, renderExport } from './exports.ts';
 import { defectiveReport, stateFor } from './fixture.test-util.ts';
 
 function decode(segment: string): unknown {

@@ -2,6 +2,7 @@
  * Exports of the page's findings (JSON, CSV, the self-contained HTML report) by
  * the shared formatters of @nianbao/render, and the hand-over to the web form.
  */
+import { encodeHandOver } from '@nianbao/extract/door';
 import {
   type Batch,
   type CheckedReport,
@@ -96,17 +97,6 @@ function version(): string {
   }
 }
 
-/** Base64url (RFC 4648 §5, no padding) of a string's UTF-8 bytes. */
-export function base64url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /**
  * The web form's address with the report in the hash:
  * `<form>/#import=<base64url of UTF-8 JSON { report, provenance, source }>`.
@@ -114,7 +104,6 @@ export function base64url(text: string): string {
  */
 export function formImportUrl(formUrl: string, page: PageReport, source: string): string {
   const url = new URL(formUrl);
-  const payload = JSON.stringify({ report: page.report, provenance: page.provenance, source });
-  url.hash = `import=${base64url(payload)}`;
+  url.hash = encodeHandOver({ report: page.report, provenance: page.provenance, source });
   return url.toString();
 }

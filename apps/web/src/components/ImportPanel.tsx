@@ -1,3 +1,4 @@
+import type { ReportPayload } from '@nianbao/extract/door';
 import type { Finding } from '@nianbao/schema';
 import { memo, useId, useRef, useState } from 'react';
 import { useUi } from '../i18n/context.tsx';
@@ -9,7 +10,6 @@ import {
   importText,
   MAX_FILE_MB,
 } from '../lib/importing.ts';
-import type { ReportPayload } from '../lib/report-json.ts';
 import { SEVERITY_ICON, uniqueKeys } from './flags.ts';
 
 /** What the last import said: shown until the next one. */

@@ -1,5 +1,5 @@
-import type { Finding, Locale } from '@nianbao/schema';
-import { parseReportJson, type ReportPayload } from './report-json.ts';
+import type { ReportPayload, Sniffed } from '@nianbao/extract/door';
+import { extractionFinding, type Finding, type Locale } from '@nianbao/schema';
 
 /** One report read from a document. */
 export interface ImportedReport {
@@ -12,27 +12,36 @@ export type ImportOutcome =
   | { kind: 'several'; reports: ImportedReport[] }
   | { kind: 'not-found'; diagnostics: Finding[] }
   | { kind: 'error'; reason: string }
-  | { kind: 'unsupported' }
+  | { kind: 'unsupported'; reason?: string }
   | { kind: 'too-large'; sizeMb: number };
 
 export const MAX_FILE_MB = 20;
 
-type ExtractInput =
-  | { kind: 'html'; html: string | Uint8Array }
-  | { kind: 'text'; text: string }
-  | { kind: 'docx'; data: Uint8Array };
-
 /**
- * The extractor is loaded on first import, keeping it (and its .docx reader) out
- * of the first page load. A page that holds several reports gives a choice.
+ * What the door decided, read into the form. The extractor (and its .docx
+ * reader) loads on first import, keeping it out of the first page load. A page
+ * that holds several reports gives a choice.
  */
-async function runExtract(
-  input: ExtractInput,
+async function fromSniffed(
+  sniffed: Sniffed,
   source: string,
   locale: Locale,
 ): Promise<ImportOutcome> {
+  if (sniffed.kind === 'empty') return { kind: 'error', reason: '' };
+  if (sniffed.kind === 'report')
+    return { kind: 'report', payload: { ...sniffed.payload }, diagnostics: [] };
+  if (sniffed.kind === 'invalid-report')
+    return { kind: 'error', reason: `${sniffed.where}: ${sniffed.reason}` };
+  if (sniffed.kind === 'unsupported') {
+    const note = extractionFinding(
+      'EXTRACT-UNSUPPORTED',
+      { params: { kind: sniffed.type } },
+      locale,
+    );
+    return { kind: 'unsupported', reason: note.message };
+  }
   const { extractAll } = await import('@nianbao/extract/browser');
-  const results = await extractAll(input, {
+  const results = await extractAll(sniffed, {
     locale,
     ...(/^https?:/.test(source) && { url: source }),
   });
@@ -47,58 +56,33 @@ async function runExtract(
   return { kind: 'several', reports };
 }
 
-function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html|<table|<div|<p[\s>]|<body|<meta)/i.test(text);
-}
-
-function fromJson(text: string): ImportOutcome {
-  const parsed = parseReportJson(text);
-  return parsed.ok
-    ? { kind: 'report', payload: parsed.payload, diagnostics: [] }
-    : { kind: 'error', reason: parsed.error };
-}
-
 /** Pasted text: a report's JSON, an HTML fragment, or the text of a report. */
 export async function importText(
   text: string,
   source: string,
   locale: Locale,
 ): Promise<ImportOutcome> {
-  if (text.trim() === '') return { kind: 'error', reason: '' };
   try {
-    if (/^\s*\{/.test(text)) return fromJson(text);
-    if (looksLikeHtml(text)) return await runExtract({ kind: 'html', html: text }, source, locale);
-    return await runExtract({ kind: 'text', text }, source, locale);
+    const { sniffString } = await import('@nianbao/extract/door');
+    return await fromSniffed(sniffString(text), source, locale);
   } catch (error) {
     return { kind: 'error', reason: (error as Error).message || String(error) };
   }
 }
 
-/** Text files from Chinese portals are often GB18030 (GBK) rather than UTF-8. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** An opened file, read in the browser by its extension. */
+/** An opened or dropped file: the door decides what it is from its bytes and name. */
 export async function importFile(file: File, locale: Locale): Promise<ImportOutcome> {
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  if (!ext || !['html', 'htm', 'txt', 'docx', 'json'].includes(ext)) return { kind: 'unsupported' };
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
     return { kind: 'too-large', sizeMb: Math.round((file.size / 1024 / 1024) * 10) / 10 };
   }
   try {
+    const { sniffDocument } = await import('@nianbao/extract/door');
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (ext === 'json') return fromJson(decodeText(bytes));
-    if (ext === 'docx') return await runExtract({ kind: 'docx', data: bytes }, file.name, locale);
-    if (ext === 'txt') {
-      return await runExtract({ kind: 'text', text: decodeText(bytes) }, file.name, locale);
-    }
-    // HTML as bytes: the extractor reads the page's declared charset.
-    return await runExtract({ kind: 'html', html: bytes }, file.name, locale);
+    const sniffed = sniffDocument(bytes, {
+      name: file.name,
+      ...(file.type ? { contentType: file.type } : {}),
+    });
+    return await fromSniffed(sniffed, file.name, locale);
   } catch (error) {
     return { kind: 'error', reason: (error as Error).message || String(error) };
   }

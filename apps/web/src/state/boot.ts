@@ -1,7 +1,7 @@
+import type { ReportPayload } from '@nianbao/extract/door';
+import { decodeHandOver, hasHandOver } from '@nianbao/extract/door';
 import type { Draft, DraftStore } from '../lib/drafts.ts';
 import { newDraftId } from '../lib/drafts.ts';
-import { decodeImportHash, hasImportHash } from '../lib/hash-import.ts';
-import type { ReportPayload } from '../lib/report-json.ts';
 import { newReport } from './form.ts';
 
 /** Something to tell the user once the page is up. */
@@ -38,8 +38,8 @@ export function draftFromPayload(payload: ReportPayload): Draft {
  * a blank page.
  */
 export function bootDraft(store: DraftStore, hash: string): { draft: Draft; notice?: BootNotice } {
-  if (hasImportHash(hash)) {
-    const decoded = decodeImportHash(hash);
+  if (hasHandOver(hash)) {
+    const decoded = decodeHandOver(hash);
     if (decoded.ok) {
       // A blank draft nobody typed into is replaced, not kept beside the hand-over.
       const current = store.currentId();

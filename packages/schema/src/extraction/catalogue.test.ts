@@ -52,6 +52,8 @@ describe('extraction diagnostics catalogue', () => {
                 size: '5 MB',
                 limit: '4 MB',
                 year: 2020,
+                kind: 'PDF',
+                where: 'meta',
               },
             },
             locale,

@@ -175,6 +175,18 @@ export const EXTRACTION_DIAGNOSTICS = {
       en: '{count} cross-origin frames on the page could not be read',
     },
   }),
+  'EXTRACT-UNSUPPORTED': d('EXTRACT-UNSUPPORTED', 'error', {
+    default: {
+      zh: '无法读取{kind}文件：请另存为 .docx、网页（.html）或文本（.txt）后再检查',
+      en: 'A {kind} file cannot be read: save it as .docx, .html or .txt and check that',
+    },
+  }),
+  'EXTRACT-INVALID-REPORT': d('EXTRACT-INVALID-REPORT', 'error', {
+    default: {
+      zh: '不是有效的年报 JSON（{where}）：{reason}',
+      en: 'Not a valid report JSON ({where}): {reason}',
+    },
+  }),
   'EXTRACT-TRUNCATED': d('EXTRACT-TRUNCATED', 'warning', {
     default: {
       zh: '文档过大（{size}），只读取了前{limit}',

@@ -25,11 +25,27 @@ export const CSV_COLUMNS = [
   'suppressedReason',
 ] as const;
 
+/** What a spreadsheet would take for the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (`=cmd|' /C calc'!A0`,
+ * `+1+1`, `@SUM(…)`, a leading tab or CR) gets a leading `'`, as OWASP recommends:
+ * agency names and messages come from the pages read, so a page could otherwise
+ * plant a formula in a supervisor's spreadsheet. Only text is touched: a value the
+ * CSV writes as a number (`expected`, `actual`, `fixValue`, `reportYear`, which
+ * can be negative, e.g. a `change` of -3) stays a number, since `-3` is data, not a formula.
+ */
+export function neutraliseCell(value: string | number): string | number {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /**
  * One row per finding (report findings, extraction diagnostics, and suppressed
  * findings with `suppressed=true`). An input that could not be read gets one row
  * with origin `input` and the error as its message, so that no input disappears.
  * UTF-8; a byte-order mark is left to the caller (spreadsheet apps want one).
+ * Text cells that start like a formula are neutralised (`neutraliseCell`).
  */
 export function renderCsv(batch: Batch, options: { locale?: Locale } = {}): string {
   const locale = options.locale ?? 'zh-CN';
@@ -81,5 +97,7 @@ export function renderCsv(batch: Batch, options: { locale?: Locale } = {}): stri
       ]);
     }
   }
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\n' })}\n`;
+  // Papa's own escapeFormulae misses a formula followed by a line break (its pattern ends in `.*$`).
+  const safe = rows.map((row) => row.map(neutraliseCell));
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: safe }, { newline: '\n' })}\n`;
 }

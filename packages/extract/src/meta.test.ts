@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildMeta, dateFromLines, dateFromUrl, inferAgencyKind, parseTitle } from './meta.ts';
+import {
+  buildMeta,
+  dateFromLines,
+  dateFromUrl,
+  inferAgencyKind,
+  labelledCells,
+  parseTitle,
+} from './meta.ts';
 
 describe('meta', () => {
   it('reads year and agency from both title orders', () => {
@@ -51,5 +58,40 @@ describe('meta', () => {
       publishedAt: '2021-03-01',
       publishedAtSource: 'url',
     });
+  });
+});
+
+describe('publication dates: labels only', () => {
+  const today = '2025-12-30';
+  it.each([
+    ['发布日期：2024-01-17', '2024-01-17'],
+    ['信息发布时间: 2024年1月17日 10:00', '2024-01-17'],
+    ['公开日期：2024/1/17', '2024-01-17'],
+    ['采集时间：2024-01-17', undefined],
+    ['2025年12月29日 星期一', undefined],
+    ['成文日期：2024-01-10', undefined],
+    ['时间：2024-01-17', undefined],
+    ['日期：2024-01-17', undefined],
+    ['发布日期：2025-12-30', undefined], // today: a clock
+    ['发布日期：2026-02-01', undefined], // the future
+  ])('%s → %s', (line, date) => {
+    expect(dateFromLines([line], today)).toBe(date);
+  });
+
+  it('reads label cells beside value cells', () => {
+    const cells = labelledCells([
+      ['索引号', 'X/2024-00017', '发布机构', '某县人民政府办公室'],
+      ['公开日期：', '2024-01-17', '成文日期', '2024-01-10'],
+    ]);
+    expect(cells.get('公开日期')).toBe('2024-01-17');
+    expect(cells.get('发布机构')).toBe('某县人民政府办公室');
+    const meta = buildMeta({ infoTable: cells, pageLines: ['2025年12月30日 星期二'], today });
+    expect(meta).toMatchObject({ publishedAt: '2024-01-17', publishedAtSource: 'info-table' });
+    const signedOnly = buildMeta({
+      infoTable: labelledCells([['成文日期', '2024-01-10']]),
+      pageLines: [],
+      today,
+    });
+    expect(signedOnly.publishedAt).toBeUndefined();
   });
 });

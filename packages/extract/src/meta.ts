@@ -65,16 +65,62 @@ export function parseDate(text: string): string | undefined {
   return m ? isoDate(m[1]!, m[2]!, m[3]!) : undefined;
 }
 
-/** 发布日期 / 发布时间 / 时间 lines on the page. */
-export function dateFromLines(lines: string[]): string | undefined {
+/**
+ * Labels that name the publication date. Only these count: a bare 时间/日期,
+ * a capture time (采集时间), a clock widget (2025年12月30日 星期二) or a
+ * print date say nothing about when the report was published.
+ */
+export const PUBLICATION_DATE_LABELS = ['公开日期', '发布日期', '发布时间', '公开时间'] as const;
+/** The signing date: not the publication date (a report may be signed weeks before it is posted). */
+export const SIGNING_DATE_LABELS = ['成文日期', '发文日期', '印发日期'] as const;
+/** Labels that name the publishing body in a portal's info table. */
+export const PUBLISHER_LABELS = ['发布机构', '发文机关', '发布单位', '公开主体'] as const;
+
+const LABEL_LINE = new RegExp(
+  `(?:^|[^\\u4e00-\\u9fff])(?:信息)?(${PUBLICATION_DATE_LABELS.join('|')})\\s*[:：]\\s*(.{8,24})`,
+);
+
+/** Today in China (UTC+8), as an ISO date: a date that is today is a clock, not a publication. */
+export function chinaToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A publication date that can be true: not today (a live clock) and not in the future. */
+function plausible(date: string | undefined, today: string): string | undefined {
+  return date && date < today ? date : undefined;
+}
+
+/**
+ * The date of a `发布日期：2024-01-17` line (a short `label：value` line, as
+ * portals print under the title). Long lines are prose, not labels.
+ */
+export function dateFromLines(lines: string[], today = chinaToday()): string | undefined {
   for (const line of lines) {
-    const m = /(?:发布日期|发布时间|发文日期|公开日期|日期|时间)\s*[:：]\s*(.{8,24})/.exec(line);
-    if (m) {
-      const date = parseDate(m[1]!);
-      if (date) return date;
-    }
+    if (line.length > 120) continue;
+    const m = LABEL_LINE.exec(line);
+    const date = m ? plausible(parseDate(m[2]!), today) : undefined;
+    if (date) return date;
   }
   return undefined;
+}
+
+/** Label → value pairs of a portal's info table (索引号 / 发布机构 / 公开日期 …): a label cell beside its value cell. */
+export function labelledCells(cells: readonly string[][]): Map<string, string> {
+  const out = new Map<string, string>();
+  const labels = new Set<string>([
+    ...PUBLICATION_DATE_LABELS,
+    ...SIGNING_DATE_LABELS,
+    ...PUBLISHER_LABELS,
+  ]);
+  for (const row of cells) {
+    for (let i = 0; i < row.length; i++) {
+      const label = row[i]!.replace(/[\s:：]/g, '');
+      if (!labels.has(label) || out.has(label)) continue;
+      const value = row[i + 1]?.trim();
+      if (value) out.set(label, value);
+    }
+  }
+  return out;
 }
 
 /** The date in a portal URL path: `/202101/t20210128_80589.htm`, `/2021-01/28/`. */
@@ -89,27 +135,49 @@ export function dateFromUrl(url: string | undefined): string | undefined {
 
 export interface MetaSources {
   title?: string;
+  /** `<meta name="PubDate">`. */
   metaDate?: string;
+  /** Label → value cells of the page's info table (see `labelledCells`). */
+  infoTable?: Map<string, string>;
   pageLines: string[];
   url?: string;
   yearFromText?: number;
+  /** Today (UTC+8) for the plausibility of dates; tests set it. */
+  today?: string;
+}
+
+/** The first publication date of the info table. */
+function infoTableDate(cells: Map<string, string> | undefined, today: string): string | undefined {
+  for (const label of PUBLICATION_DATE_LABELS) {
+    const date = plausible(parseDate(cells?.get(label) ?? ''), today);
+    if (date) return date;
+  }
+  return undefined;
 }
 
 export function buildMeta(src: MetaSources): Meta {
   const meta: Meta = {};
   if (src.title) meta.title = src.title.trim();
   const parsed = src.title ? parseTitle(src.title) : {};
+  const publisher = PUBLISHER_LABELS.map((l) => src.infoTable?.get(l)).find(Boolean);
   if (parsed.agencyName) meta.agencyName = parsed.agencyName;
+  else if (publisher && publisher.length <= 40) meta.agencyName = publisher;
   const year = parsed.reportYear ?? src.yearFromText;
   if (year && year >= 1990 && year <= 2200) meta.reportYear = year;
   const kind = inferAgencyKind(meta.agencyName);
   if (kind) meta.agencyKind = kind;
-  const fromMeta = src.metaDate ? parseDate(src.metaDate) : undefined;
-  const fromPage = fromMeta ? undefined : dateFromLines(src.pageLines);
-  const fromUrl = fromMeta || fromPage ? undefined : dateFromUrl(src.url);
+  // Publication labels only, most reliable first; a signing date (成文日期) is never taken.
+  const today = src.today ?? chinaToday();
+  const fromMeta = src.metaDate ? plausible(parseDate(src.metaDate), today) : undefined;
+  const fromTable = fromMeta ? undefined : infoTableDate(src.infoTable, today);
+  const fromPage = fromMeta || fromTable ? undefined : dateFromLines(src.pageLines, today);
+  const fromUrl = fromMeta || fromTable || fromPage ? undefined : dateFromUrl(src.url);
   if (fromMeta) {
     meta.publishedAt = fromMeta;
     meta.publishedAtSource = 'meta';
+  } else if (fromTable) {
+    meta.publishedAt = fromTable;
+    meta.publishedAtSource = 'info-table';
   } else if (fromPage) {
     meta.publishedAt = fromPage;
     meta.publishedAtSource = 'page';

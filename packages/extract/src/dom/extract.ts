@@ -5,7 +5,7 @@
 import { extractionFinding, type Locale } from '@nianbao/schema';
 import { chooseFormat } from '../format.ts';
 import { isCaption, isKoujiStatement, looseOf } from '../labels.ts';
-import { buildMeta, isTitleLike, isTitlePart, yearFromPeriod } from '../meta.ts';
+import { buildMeta, isTitleLike, isTitlePart, labelledCells, yearFromPeriod } from '../meta.ts';
 import { buildResult, formatDiagnostics, notFound } from '../result.ts';
 import {
   findHeadings,
@@ -18,7 +18,7 @@ import { TableAssembler } from '../tables/assemble.ts';
 import type { ExtractOptions, ExtractResult } from '../types.ts';
 import { tableGrid } from './grid.ts';
 import { finishDomTables, newDomTableState, readDomTable } from './rows.ts';
-import { type Block, commonAncestor, contains, linearize } from './walk.ts';
+import { type Block, collapse, commonAncestor, contains, linearize } from './walk.ts';
 
 export interface DomExtractOptions extends ExtractOptions {
   /** Keep DOM elements in provenance (live pages); off for parsed strings, whose provenance must serialise. */
@@ -164,6 +164,22 @@ export function extractAllFromDocument(
   );
 }
 
+/** The rows (cell texts) of the page's small tables that are not report tables: the info table. */
+function infoTableRows(blocks: readonly Block[]): string[][] {
+  const rows: string[][] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table' || isReportTable(b.element)) continue;
+    const trs = b.element.getElementsByTagName('tr');
+    // An info table has a handful of rows; a long table is data, not labels.
+    if (trs.length > 20) continue;
+    for (let i = 0; i < trs.length; i++) {
+      const cells = Array.from(trs[i]!.children).filter((c) => /^T[DH]$/i.test(c.tagName));
+      rows.push(cells.map((c) => collapse(c.textContent ?? '')));
+    }
+  }
+  return rows;
+}
+
 function extractRange(
   allBlocks: Block[],
   range: Range,
@@ -222,7 +238,8 @@ function extractRange(
   const pageLines = lines.map((l) => l.text);
   const meta = buildMeta({
     title,
-    metaDate: metas.get('pubdate'),
+    metaDate: metas.get('pubdate') ?? metas.get('publishdate'),
+    infoTable: labelledCells(infoTableRows(allBlocks)),
     pageLines,
     url: options.url ?? metas.get('url'),
     yearFromText: yearFromPeriod(preamble),

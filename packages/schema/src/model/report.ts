@@ -36,8 +36,13 @@ export const MetaSchema = z
     agencyKind: AgencyKindSchema,
     reportYear: z.number().int().min(1990).max(2200),
     publishedAt: IsoDate,
-    /** Where the publication date was read: page metadata, a 发布日期 line, or the URL path. */
-    publishedAtSource: z.enum(['meta', 'page', 'url', 'user']),
+    /**
+     * Where the publication date was read: `meta` (`<meta name="PubDate">`), `info-table`
+     * (a 公开日期/发布日期 cell of the portal's info table), `page` (a `发布日期：…` line),
+     * `url` (the URL path; may be a re-posting date), `linking-page` (the page that links a
+     * report attachment), `user` (typed into the form).
+     */
+    publishedAtSource: z.enum(['meta', 'info-table', 'page', 'url', 'linking-page', 'user']),
     sourceUrl: z.string(),
   })
   .partial();

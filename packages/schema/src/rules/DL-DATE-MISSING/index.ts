@@ -12,7 +12,8 @@ const rule: Rule = {
       zh: '未能读取发布日期，无法检查是否按期发布',
       en: 'No publication date could be read, so timeliness could not be checked',
     },
-    basis: '发布日期取自页面的发布日期、发布时间、成文日期，最后才取网址中的日期（spec §6.5）',
+    basis:
+      '发布日期只取公开日期标签（PubDate、信息表的公开日期、发布日期一行），最后才取网址中的日期；成文日期、采集时间、页面时钟不算（spec §6.5）',
     messages: {
       default: {
         zh: '未能读取发布日期，无法检查是否按期发布',

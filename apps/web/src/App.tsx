@@ -1,5 +1,4 @@
 import { checkExtracted } from '@nianbao/extract/check';
-import type { ReportPayload } from '@nianbao/extract/door';
 import { decodeHandOver, hasHandOver } from '@nianbao/extract/door';
 import {
   describeCell,
@@ -19,7 +18,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { DraftsPanel } from './components/DraftsPanel.tsx';
+import { DraftPrompt } from './components/DraftPrompt.tsx';
+import { DraftsPanel, draftName } from './components/DraftsPanel.tsx';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { FindingsPanel } from './components/FindingsPanel.tsx';
 import { flagsByPath, stableSubset } from './components/flags.ts';
@@ -36,11 +36,12 @@ import {
 import { Ui } from './i18n/context.tsx';
 import { fill, STRINGS } from './i18n/strings.ts';
 import { isCellBlock, parseClipboardTable } from './lib/clipboard.ts';
-import { type Draft, DraftStore, draftIdOfKey } from './lib/drafts.ts';
+import { DraftStore } from './lib/drafts.ts';
 import { type Direction, gridsOf, moveFrom, planPaste, type TableId } from './lib/grid.ts';
 import { markEdit, markRendered, timed } from './lib/perf.ts';
-import { type BootNotice, blankDraft, bootDraft, draftFromPayload } from './state/boot.ts';
-import { draftFromState, formReducer, stateFromDraft } from './state/form.ts';
+import { type BootNotice, bootDraft } from './state/boot.ts';
+import { formReducer, stateFromDraft } from './state/form.ts';
+import { useDrafts } from './state/useDrafts.ts';
 
 const LOCALE_KEY = 'nianbao.locale';
 
@@ -88,8 +89,6 @@ export function App({ store: given }: { store?: DraftStore }) {
   const [notice, setNotice] = useState<BootNotice | undefined>(boot.notice);
   const [importNote, setImportNote] = useState<ImportNote>();
   const [status, setStatus] = useState('');
-  const [drafts, setDrafts] = useState(() => store.list());
-  const [saveError, setSaveError] = useState<string>();
   const t = STRINGS[locale];
   const format = state.report.format;
   const formatRef = useRef<Format>(format);
@@ -97,52 +96,9 @@ export function App({ store: given }: { store?: DraftStore }) {
   const localeRef = useRef<Locale>(locale);
   localeRef.current = locale;
 
-  // Every change is saved as a draft: at most 300 ms later (a localStorage write costs
-  // milliseconds, too much for every keystroke), and at once when the page is hidden,
-  // closed or reloaded, or another draft is opened.
-  const unsaved = useRef<Draft | undefined>(undefined);
-  const listed = useRef<string | undefined>(undefined);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const flushDraft = useCallback(() => {
-    clearTimeout(saveTimer.current);
-    saveTimer.current = undefined;
-    const draft = unsaved.current;
-    if (!draft) return;
-    unsaved.current = undefined;
-    setSaveError(store.save(draft));
-    store.setCurrent(draft.id);
-    // A draft saved for the first time joins the list; the open one's entry follows its edits.
-    if (listed.current !== draft.id) {
-      listed.current = draft.id;
-      setDrafts(store.list());
-    } else {
-      const { agencyName, reportYear } = draft.report.meta;
-      setDrafts((list) =>
-        list.map((d) =>
-          d.id === draft.id
-            ? {
-                id: d.id,
-                updatedAt: draft.updatedAt,
-                ...(agencyName && { agencyName }),
-                ...(reportYear !== undefined && { reportYear }),
-              }
-            : d,
-        ),
-      );
-    }
-  }, [store]);
-  // Opening another report drops a blank one nobody typed into, instead of keeping it.
-  const pristine = useRef<string | undefined>(undefined);
-  pristine.current = state.pristine ? state.draftId : undefined;
-  const leaveCurrent = useCallback(() => {
-    const id = pristine.current;
-    if (id === undefined) return flushDraft();
-    clearTimeout(saveTimer.current);
-    saveTimer.current = undefined;
-    unsaved.current = undefined;
-    store.remove(id);
-    listed.current = undefined;
-  }, [store, flushDraft]);
+  // Drafts: every change saved, the list, a full storage, another tab on the same draft.
+  const drafts = useDrafts(store, boot.draft, state, dispatch);
+  const { openPayload } = drafts;
   // The hand-over hash is read once, then cleared so a reload does not import again.
   useEffect(() => {
     if (hasHandOver(location.hash))
@@ -152,53 +108,16 @@ export function App({ store: given }: { store?: DraftStore }) {
       const decoded = decodeHandOver(location.hash);
       history.replaceState(null, '', location.pathname + location.search);
       if (decoded.ok) {
-        leaveCurrent();
-        dispatch({ type: 'load', draft: draftFromPayload(decoded.payload) });
+        openPayload(decoded.payload);
         setNotice({ kind: 'hash-imported', source: decoded.payload.source ?? '' });
       } else setNotice({ kind: 'hash-failed', reason: decoded.error });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [leaveCurrent]);
-  useEffect(() => {
-    if (unsaved.current && unsaved.current.id !== state.draftId) flushDraft();
-    unsaved.current = draftFromState(state);
-    saveTimer.current ??= setTimeout(flushDraft, 300);
-  }, [state, flushDraft]);
-  useEffect(() => {
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') flushDraft();
-    };
-    window.addEventListener('pagehide', flushDraft);
-    window.addEventListener('beforeunload', flushDraft);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flushDraft);
-      window.removeEventListener('beforeunload', flushDraft);
-      document.removeEventListener('visibilitychange', onHidden);
-      flushDraft();
-    };
-  }, [flushDraft]);
-
+  }, [openPayload]);
   // For bench/web: when the form first became usable, in ms since navigation.
   useEffect(() => {
     performance.mark('nb:form-ready');
-  }, []);
-
-  // Another tab of the form saved the draft that is open here: say so rather than silently
-  // overwrite one with the other.
-  useEffect(() => {
-    const onStorage = (e: StorageEvent) => {
-      const id = draftIdOfKey(e.key);
-      if (!id || id !== currentId.current || e.newValue === null) return;
-      // Hold this tab's pending save: it must not overwrite the other tab's version unasked.
-      clearTimeout(saveTimer.current);
-      saveTimer.current = undefined;
-      unsaved.current = undefined;
-      setNotice({ kind: 'other-tab', id });
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
   }, []);
 
   useEffect(() => {
@@ -342,43 +261,6 @@ export function App({ store: given }: { store?: DraftStore }) {
     [t, remember],
   );
 
-  const currentId = useRef(state.draftId);
-  currentId.current = state.draftId;
-  const openDraft = useCallback(
-    (id: string) => {
-      const loaded = store.load(id);
-      if (!loaded?.ok) return;
-      leaveCurrent();
-      dispatch({ type: 'load', draft: loaded.draft });
-      setDrafts(store.list());
-    },
-    [store, leaveCurrent],
-  );
-  const deleteDraft = useCallback(
-    (id: string) => {
-      flushDraft();
-      store.remove(id);
-      if (id === currentId.current) {
-        const next = store.list().find((d) => !d.corrupt);
-        const loaded = next && store.load(next.id);
-        dispatch({ type: 'load', draft: loaded?.ok ? loaded.draft : blankDraft() });
-      }
-      setDrafts(store.list());
-    },
-    [store, flushDraft],
-  );
-  const newDraft = useCallback(() => {
-    leaveCurrent();
-    dispatch({ type: 'load', draft: blankDraft() });
-  }, [leaveCurrent]);
-  const onImported = useCallback(
-    (payload: ReportPayload) => {
-      leaveCurrent();
-      dispatch({ type: 'load', draft: draftFromPayload(payload) });
-    },
-    [leaveCurrent],
-  );
-
   const reportRef = useRef(state.report);
   reportRef.current = state.report;
   const getReport = useCallback(() => reportRef.current, []);
@@ -428,6 +310,14 @@ export function App({ store: given }: { store?: DraftStore }) {
           {t.switchLanguage}
         </button>
       </header>
+      {drafts.prompt && (
+        <DraftPrompt
+          prompt={drafts.prompt}
+          name={draftName(state.report.meta, t)}
+          onChoose={drafts.resolve}
+          onDismiss={drafts.dismissPrompt}
+        />
+      )}
       {notice && (
         <p
           className={`notice ${notice.kind === 'hash-imported' ? 'notice-ok' : 'notice-error'}`}
@@ -435,20 +325,6 @@ export function App({ store: given }: { store?: DraftStore }) {
           data-notice={notice.kind}
         >
           {noticeText(notice, t)}{' '}
-          {notice.kind === 'other-tab' && (
-            <button
-              type="button"
-              data-action="load-other-tab"
-              onClick={() => {
-                const loaded = store.load(notice.id);
-                if (loaded?.ok) dispatch({ type: 'load', draft: loaded.draft });
-                unsaved.current = undefined;
-                setNotice(undefined);
-              }}
-            >
-              {t.otherTabLoad}
-            </button>
-          )}{' '}
           <button type="button" onClick={() => setNotice(undefined)} aria-label="×">
             ×
           </button>
@@ -457,15 +333,17 @@ export function App({ store: given }: { store?: DraftStore }) {
       <div className="layout">
         <main className="form-col">
           <div className="panels">
-            <ImportPanel note={importNote} onNote={setImportNote} onImported={onImported} />
+            <ImportPanel note={importNote} onNote={setImportNote} onImported={openPayload} />
             <DraftsPanel
               store={store}
-              drafts={drafts}
+              drafts={drafts.drafts}
               currentId={state.draftId}
-              saveError={saveError}
-              onOpen={openDraft}
-              onDelete={deleteDraft}
-              onNew={newDraft}
+              saveError={drafts.saveError}
+              storageFull={drafts.storageFull}
+              getReport={getReport}
+              onOpen={drafts.openDraft}
+              onDelete={drafts.deleteDraft}
+              onNew={drafts.newDraft}
             />
           </div>
           <MetaForm

@@ -102,8 +102,26 @@ const zh = {
   crashNew: '新建空白报告',
   crashReload: '重新加载',
   skipToFindings: '跳到检查结果',
-  otherTab: '此草稿刚在另一个标签页中被修改。继续在这里编辑会覆盖那边的修改。',
+  otherTab:
+    '此草稿刚在另一个标签页中被修改（此标签页没有未保存的修改）。可以载入那个版本；若继续在这里编辑，会先询问保留哪个版本，不会直接覆盖。',
   otherTabLoad: '载入另一个标签页的版本',
+  otherTabKeepMine: '保留此标签页的版本',
+  conflictText:
+    '此草稿同时在另一个标签页中被修改了。两个版本都已保存，不会丢失：另一个标签页的版本仍在原草稿中，此标签页的版本暂存为副本「{name}」。请选择保留哪个版本：',
+  conflictNotHeld:
+    '此草稿同时在另一个标签页中被修改了。另一个标签页的版本仍在原草稿中；此标签页的版本因存储空间已满未能另存，只保留在本页中。请选择保留哪个版本：',
+  conflictKeepMine: '保留此标签页的版本（覆盖另一个标签页的修改）',
+  conflictTakeTheirs: '采用另一个标签页的版本（放弃此标签页的修改）',
+  conflictKeepBoth: '两个都保留（此标签页的版本另存为新草稿）',
+  conflictCopy: '（两个标签页同时修改时保留的副本）',
+  storageFull:
+    '浏览器的本地存储空间已满，此报告的修改暂时无法保存（已保存的草稿都还在，不会丢失）。请先导出 JSON 备份，再删除不再需要的旧草稿腾出空间，腾出后会自动保存。',
+  storageFullExport: '导出 JSON 备份',
+  storageFullDelete: '删除旧草稿…',
+  storageFullOldDrafts: '其他草稿（最旧的在前），删除前可先导出：',
+  storageFullNoOld: '没有其他草稿可删除。请导出 JSON 备份后，在浏览器设置中清理本网站以外的数据。',
+  draftSize: '{size} KB',
+  exportDraft: '导出',
   checkFailed: '检查未能完成：{reason}。表单内容仍会保存；请导出 JSON 并报告此问题。',
 };
 
@@ -212,8 +230,26 @@ const en: Strings = {
   crashReload: 'Reload',
   skipToFindings: 'Skip to the findings',
   otherTab:
-    'This draft was just changed in another tab. Editing here will overwrite the changes made there.',
+    'This draft was just changed in another tab (nothing is unsaved here). Load that version; if you keep editing here you will be asked which version to keep, nothing is overwritten.',
   otherTabLoad: 'Load the other tab’s version',
+  otherTabKeepMine: 'Keep this tab’s version',
+  conflictText:
+    'This draft was changed in another tab at the same time. Both versions are saved: the other tab’s stays in the draft, this tab’s is held as the copy "{name}". Which one do you want to keep?',
+  conflictNotHeld:
+    'This draft was changed in another tab at the same time. The other tab’s version stays in the draft; this tab’s could not be saved aside (storage full) and is only on this page. Which one do you want to keep?',
+  conflictKeepMine: 'Keep this tab’s version (replace the other tab’s changes)',
+  conflictTakeTheirs: 'Take the other tab’s version (drop the changes made here)',
+  conflictKeepBoth: 'Keep both (this tab’s version as a new draft)',
+  conflictCopy: '(copy kept when two tabs changed it)',
+  storageFull:
+    'The browser’s storage is full: changes to this report cannot be saved for now (drafts already saved are all still there). Export the JSON as a backup, then delete old drafts you no longer need; the report is saved as soon as there is room.',
+  storageFullExport: 'Export JSON backup',
+  storageFullDelete: 'Delete old drafts…',
+  storageFullOldDrafts: 'Other drafts (oldest first); export one before deleting it if needed:',
+  storageFullNoOld:
+    'There are no other drafts to delete. Export the JSON, then clear other sites’ data in the browser settings.',
+  draftSize: '{size} KB',
+  exportDraft: 'Export',
   checkFailed:
     'The check could not finish: {reason}. The form is still saved; export the JSON and report this problem.',
 };

@@ -13,6 +13,12 @@ export interface Draft {
   source?: string;
   /** A blank report nobody has typed into: dropped, not kept, when another report is opened. */
   pristine?: boolean;
+  /** This saved version's revision (new on every write), so tabs can tell versions apart. */
+  rev?: string;
+  /** The revision this version was edited from: what the writing tab had seen. */
+  parentRev?: string;
+  /** Held aside from the draft with this id when another tab changed that one (a conflict copy). */
+  heldFrom?: string;
 }
 
 export interface DraftSummary {
@@ -22,12 +28,30 @@ export interface DraftSummary {
   reportYear?: number;
   /** The stored text could not be read back as a draft. */
   corrupt?: string;
+  /** A copy held aside from the draft with this id when two tabs edited it. */
+  heldFrom?: string;
 }
 
 export type LoadedDraft = { ok: true; draft: Draft } | { ok: false; error: string; raw: string };
 
 const PREFIX = 'nianbao.draft.v1.';
 const CURRENT = 'nianbao.currentDraft';
+const PROBE = 'nianbao.probe';
+
+/** The browser refused a write because its storage is full (each engine names it its own way). */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
+}
+
+/** The outcome of one write. */
+export type SaveOutcome = { ok: true } | { ok: false; reason: string; quota: boolean };
 
 /** The draft id a storage key belongs to, if it is a draft's key. */
 export function draftIdOfKey(key: string | null): string | undefined {
@@ -63,16 +87,34 @@ class MemoryStorage implements Storage {
   }
 }
 
-function browserStorage(): { storage: Storage; persistent: boolean } {
+/** Whether a small write still fits. */
+function probe(s: Storage): SaveOutcome {
   try {
-    const s = globalThis.localStorage;
-    const probe = `${PREFIX}probe`;
-    s.setItem(probe, '1');
-    s.removeItem(probe);
-    return { storage: s, persistent: true };
-  } catch {
-    return { storage: new MemoryStorage(), persistent: false };
+    s.setItem(PROBE, '1');
+    s.removeItem(PROBE);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error), quota: isQuotaError(error) };
   }
+}
+
+function reasonOf(error: unknown): string {
+  return (error as Error)?.message || String(error);
+}
+
+function browserStorage(): { storage: Storage; persistent: boolean; full: boolean } {
+  let s: Storage;
+  try {
+    s = globalThis.localStorage;
+    if (!s) throw new Error('no localStorage');
+  } catch {
+    return { storage: new MemoryStorage(), persistent: false, full: false };
+  }
+  const probed = probe(s);
+  if (probed.ok) return { storage: s, persistent: true, full: false };
+  // Full, not refused: the saved drafts are still there to list, open, export and delete.
+  if (probed.quota) return { storage: s, persistent: true, full: true };
+  return { storage: new MemoryStorage(), persistent: false, full: false };
 }
 
 function readDraft(id: string, raw: string): LoadedDraft {
@@ -102,6 +144,9 @@ function readDraft(id: string, raw: string): LoadedDraft {
   if (d.formatPinned === true) draft.formatPinned = true;
   if (typeof d.source === 'string') draft.source = d.source;
   if (d.pristine === true) draft.pristine = true;
+  if (typeof d.rev === 'string') draft.rev = d.rev;
+  if (typeof d.parentRev === 'string') draft.parentRev = d.parentRev;
+  if (typeof d.heldFrom === 'string') draft.heldFrom = d.heldFrom;
   return { ok: true, draft };
 }
 
@@ -114,13 +159,19 @@ export class DraftStore {
   readonly storage: Storage;
   /** False when the browser refuses storage: drafts then last only as long as the page. */
   readonly persistent: boolean;
+  /**
+   * The storage is full: the saved drafts can be read, but a change cannot be saved until
+   * space is freed. Set when the page opens on a full storage and by every refused write.
+   */
+  full: boolean;
 
   constructor(storage?: Storage) {
     if (storage) {
       this.storage = storage;
       this.persistent = true;
+      this.full = false;
     } else {
-      ({ storage: this.storage, persistent: this.persistent } = browserStorage());
+      ({ storage: this.storage, persistent: this.persistent, full: this.full } = browserStorage());
     }
   }
 
@@ -141,6 +192,7 @@ export class DraftStore {
         updatedAt: loaded.draft.updatedAt,
         ...(meta.agencyName && { agencyName: meta.agencyName }),
         ...(meta.reportYear !== undefined && { reportYear: meta.reportYear }),
+        ...(loaded.draft.heldFrom && { heldFrom: loaded.draft.heldFrom }),
       });
     }
     return out.sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
@@ -153,17 +205,33 @@ export class DraftStore {
 
   /** Saves a draft; returns an error message when the browser refuses (storage full). */
   save(draft: Draft): string | undefined {
+    const outcome = this.write(draft);
+    return outcome.ok ? undefined : outcome.reason;
+  }
+
+  /** Saves a draft and says whether it was refused for lack of space. */
+  write(draft: Draft): SaveOutcome {
     try {
       this.storage.setItem(PREFIX + draft.id, JSON.stringify(draft));
-      return undefined;
     } catch (error) {
-      return (error as Error).message || String(error);
+      const quota = isQuotaError(error);
+      if (quota) this.full = true;
+      return { ok: false, reason: reasonOf(error), quota };
     }
+    // A write that fits may still leave no room for the next one: the warning stays until it would.
+    if (this.full) this.full = !probe(this.storage).ok;
+    return { ok: true };
+  }
+
+  /** How many characters a stored draft takes (0 when absent). */
+  sizeOf(id: string): number {
+    return (this.storage.getItem(PREFIX + id) ?? '').length;
   }
 
   remove(id: string): void {
     this.storage.removeItem(PREFIX + id);
     if (this.currentId() === id) this.storage.removeItem(CURRENT);
+    if (this.full) this.full = !probe(this.storage).ok;
   }
 
   currentId(): string | undefined {

@@ -8,6 +8,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { charsetFromContentType, isKnownCharset } from '@nianbao/extract/door';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -18,6 +19,7 @@ import { rateLimiter, type Store } from 'hono-rate-limiter';
 import type { AppEnv } from './context.ts';
 import { acceptedTypesFor } from './documents.ts';
 import type { Config } from './env.ts';
+import { ClientGone, DeadlineExceeded, inlineRunner, type Runner } from './extract-pool.ts';
 import { type Extractor, nodeExtractor } from './extractor.ts';
 import { negotiateLocale } from './locale.ts';
 import type { Logger } from './logger.ts';
@@ -43,9 +45,17 @@ export interface AppDeps {
   clock?: Clock;
   /** Where the rate limiter keeps its counters; a fresh in-memory store by default. */
   rateLimitStore?: Store<AppEnv>;
-  /** Reads a document into a report; @nianbao/extract's Node entry by default. */
+  /**
+   * Does the document work (reading and checking) of /check, /check/batch and /validate:
+   * the worker pool of extract-pool.ts in the server. Without one, the work runs in this
+   * thread with `extractor`.
+   */
+  pool?: Runner;
+  /** Reads a document into a report when there is no pool; @nianbao/extract's Node entry by default. */
   extractor?: Extractor;
 }
+
+const UTF8 = /^(utf-?8|unicode-1-1-utf-8)$/i;
 
 /** The client address for the rate limiter: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
@@ -73,6 +83,27 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestId());
+  // One deadline per request, for all its document work, waiting included; and the
+  // signal that stops that work when the client hangs up.
+  app.use('*', async (c, next) => {
+    const controller = new AbortController();
+    const fromClient = c.req.raw.signal;
+    const gone = () => controller.abort(new ClientGone());
+    if (fromClient.aborted) gone();
+    else fromClient.addEventListener('abort', gone, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new DeadlineExceeded(config.requestDeadlineMs)),
+      config.requestDeadlineMs,
+    );
+    c.set('signal', controller.signal);
+    c.set('client', clientAddress(c, config.trustProxy));
+    try {
+      await next();
+    } finally {
+      clearTimeout(timer);
+      fromClient.removeEventListener('abort', gone);
+    }
+  });
   app.use('*', async (c, next) => {
     c.set('locale', negotiateLocale(c.req.query('locale'), c.req.header('accept-language')));
     await next();
@@ -150,11 +181,41 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // A charset label is honoured on every body, or refused: an unknown label is a 400
+  // whatever the media type; JSON in another charset than UTF-8 is decoded as labelled
+  // before the routes parse it.
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const header = c.req.header('content-type');
+    const charset = charsetFromContentType(header);
+    if (!charset) return next();
+    if (!isKnownCharset(charset)) {
+      const reason =
+        c.get('locale') === 'en' ? `unknown charset "${charset}"` : `无法识别的字符集“${charset}”`;
+      return sendProblem(c, 'bad-request', { reason });
+    }
+    const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!/^application\/([\w.-]+\+)?json$/.test(type) || UTF8.test(charset)) return next();
+    const bytes = await c.req.raw.arrayBuffer();
+    const text = new TextDecoder(charset).decode(bytes);
+    const headers = new Headers(c.req.raw.headers);
+    headers.set('content-type', 'application/json; charset=utf-8');
+    headers.delete('content-length');
+    c.req.raw = new Request(c.req.raw.url, {
+      method: 'POST',
+      headers,
+      body: text,
+      signal: c.get('signal'),
+    });
+    return next();
+  });
+
+  const runner = deps.pool ?? inlineRunner(deps.extractor ?? nodeExtractor);
   const health = { version: VERSION, startedAt, now: clock.now };
   app.route(API_PREFIX, healthRoutes({ ...health, documented: true }));
   app.route('/', healthRoutes({ ...health, documented: false }));
-  app.route(API_PREFIX, validateRoutes());
-  app.route(API_PREFIX, checkRoutes(deps.extractor ?? nodeExtractor));
+  app.route(API_PREFIX, validateRoutes(runner));
+  app.route(API_PREFIX, checkRoutes(runner));
   app.route(API_PREFIX, rulesRoutes());
 
   const openApiConfig = {
@@ -216,6 +277,21 @@ export function createApp(deps: AppDeps) {
           accepted: acceptedTypesFor(c.req.path).join(', '),
         });
       }
+    }
+    // The body could not be read because the client broke the request (bad chunking,
+    // a connection cut mid-body): the client's doing, answered (if it still listens)
+    // and logged as such, not as a 500 with a stack.
+    if (c.req.raw.signal.aborted || c.get('signal')?.reason instanceof ClientGone) {
+      logger.info({
+        msg: 'request body unreadable',
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        reason: err instanceof Error ? err.message : String(err),
+      });
+      return sendProblem(c, 'malformed-request', {
+        reason: err instanceof Error ? err.message : String(err),
+      });
     }
     logger.error({
       msg: 'unhandled error',

@@ -129,17 +129,16 @@ export function fromBytes(
   };
 }
 
-/** Reads a File of a multipart body. */
+/** Reads a File of a multipart body; throws RangeError when its part names an unknown charset. */
 export async function fromFile(
   file: File,
   defaults: Partial<IncomingDocument> = {},
 ): Promise<IncomingDocument> {
   const { type, charset } = parseContentType(file.type);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const known = charset && isKnownCharset(charset) ? charset : undefined;
   const { input, hints } = fromBytes(bytes, type, {
     ...(file.name ? { name: file.name } : {}),
-    ...(known ? { charset: known } : {}),
+    ...(charset ? { charset } : {}),
   });
   return { ...defaults, ...(file.name ? { name: file.name } : {}), input, hints };
 }

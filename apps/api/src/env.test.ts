@@ -30,6 +30,9 @@ describe('loadConfig', () => {
       SHUTDOWN_TIMEOUT_MS: '100',
       EXTRACT_TIMEOUT_MS: '5000',
       EXTRACT_WORKERS: '4',
+      REQUEST_DEADLINE_MS: '9000',
+      QUEUE_PER_CLIENT: '7',
+      WORKER_HEAP_MB: '256',
     });
     expect(config).toEqual({
       port: 0,
@@ -41,7 +44,8 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
       webDist: '/srv/web',
       shutdownTimeoutMs: 100,
-      extract: { timeoutMs: 5000, workers: 4 },
+      extract: { timeoutMs: 5000, workers: 4, queuePerClient: 7, heapMb: 256 },
+      requestDeadlineMs: 9000,
     });
   });
 

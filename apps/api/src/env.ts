@@ -70,6 +70,9 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   EXTRACT_TIMEOUT_MS: int(100, 600_000).default(20_000),
   EXTRACT_WORKERS: int(1, 64).default(2),
+  REQUEST_DEADLINE_MS: int(100, 3_600_000).default(60_000),
+  QUEUE_PER_CLIENT: int(1, 100_000).default(100),
+  WORKER_HEAP_MB: int(32, 65_536).default(512),
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -89,8 +92,14 @@ export interface Config {
   /** Folder of the built web app served at `/`; none → a small page linking to /docs. */
   webDist?: string;
   shutdownTimeoutMs: number;
-  /** Reading one document: at most this long, in one of `workers` threads (bundled server). */
-  extract: { timeoutMs: number; workers: number };
+  /**
+   * Document work (bundled server): one document at most `timeoutMs`, in one of `workers`
+   * threads with at most `heapMb` of heap each; a client at most `queuePerClient` documents
+   * waiting or in work.
+   */
+  extract: { timeoutMs: number; workers: number; queuePerClient: number; heapMb: number };
+  /** All the document work of one request (waiting included) ends by then. */
+  requestDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +136,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS,
     ...(e.WEB_DIST ? { webDist: e.WEB_DIST } : {}),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    extract: { timeoutMs: e.EXTRACT_TIMEOUT_MS, workers: e.EXTRACT_WORKERS },
+    extract: {
+      timeoutMs: e.EXTRACT_TIMEOUT_MS,
+      workers: e.EXTRACT_WORKERS,
+      queuePerClient: e.QUEUE_PER_CLIENT,
+      heapMb: e.WORKER_HEAP_MB,
+    },
+    requestDeadlineMs: e.REQUEST_DEADLINE_MS,
   };
 }

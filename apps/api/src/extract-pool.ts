@@ -1,126 +1,411 @@
 /**
- * An Extractor that runs each document in a pool of worker threads with a time limit.
- * A document that exceeds the limit (a hostile page with thousands of nested tables,
- * say) gets an `ExtractionTimeout`; its worker is terminated and replaced, and the
- * other requests never waited on it.
+ * The worker pool that does all document work of the API (reading and checking, see
+ * jobs.ts), so that no document can block the event loop: health checks and other
+ * requests go on while it runs.
+ *
+ * - Fair: waiting jobs are queued per client and taken round-robin, a client with
+ *   fewer jobs running first; while every worker is busy with other clients' jobs, a
+ *   client with nothing running gets a spare worker (at most `spare` of them), so two
+ *   hostile clients cannot make a third wait behind their documents.
+ * - Bounded: a client may have at most `queuePerClient` jobs waiting or running
+ *   (`QueueFull` beyond, with a Retry-After estimate); each job at most `timeoutMs`
+ *   (`ExtractionTimeout`); each worker at most `heapMb` of heap (`resourceLimits`).
+ * - Cancellable: a job's `signal` (the request's deadline, or its client hanging up)
+ *   drops it from the queue, or terminates the worker running it.
+ *
+ * A worker that dies (out of memory, a crash in a native parser) or is terminated
+ * takes only its own job with it: the job fails, and the slot gets a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
-import type { ExtractInput, ExtractOptions, Extractor, ExtractResult } from './extractor.ts';
+import type { Extractor } from './extractor.ts';
+import { type Job, type JobResult, runJob } from './jobs.ts';
 
+/** What the pool posts to a worker, and what the worker answers. */
 export interface WorkerTask {
   id: number;
-  input: ExtractInput;
-  options: ExtractOptions;
+  job: Job;
 }
-export type WorkerReply = { id: number; result: ExtractResult[] } | { id: number; error: string };
+export type WorkerReply = { id: number; result: JobResult } | { id: number; error: string };
 
+/** One document took longer than the per-document limit. */
 export class ExtractionTimeout extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`reading the document took longer than ${timeoutMs} ms`);
+    super(`reading and checking the document took longer than ${timeoutMs} ms`);
     this.name = 'ExtractionTimeout';
+  }
+}
+
+/** The request's own deadline passed (waiting and working together). */
+export class DeadlineExceeded extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(`the request did not finish within ${deadlineMs} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/** The client closed the connection: nobody is waiting for the answer. */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection');
+    this.name = 'ClientGone';
+  }
+}
+
+/** A client has too many documents waiting or in work. */
+export class QueueFull extends Error {
+  constructor(
+    readonly limit: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`the client already has ${limit} documents waiting or in work`);
+    this.name = 'QueueFull';
+  }
+}
+
+/** The worker died on the document (out of memory when `outOfMemory`). */
+export class WorkerCrashed extends Error {
+  constructor(
+    readonly outOfMemory: boolean,
+    reason: string,
+    /** The heap limit the worker ran with. */
+    readonly heapMb?: number,
+  ) {
+    super(reason);
+    this.name = 'WorkerCrashed';
   }
 }
 
 export interface PoolOptions {
   /** The worker script (dist/extract-worker.js, or a test double speaking the same messages). */
   workerUrl: URL;
-  /** Threads (default 2). */
+  /** Threads always running (default 2). */
   size?: number;
+  /** Extra threads, started only for a client with nothing running while all are busy (default 1). */
+  spare?: number;
   /** Per document (default 20 s). */
   timeoutMs?: number;
+  /** Jobs one client may have waiting or running (default 100). */
+  queuePerClient?: number;
+  /** Heap limit of each worker, in MB (default 512). */
+  heapMb?: number;
 }
 
-interface Job {
-  task: WorkerTask;
-  resolve(result: ExtractResult[]): void;
+export interface RunOptions {
+  /** Who asked: jobs are taken round-robin by client (default "anonymous"). */
+  client?: string;
+  /** Aborting drops the job from the queue or terminates its worker; the job rejects with the reason. */
+  signal?: AbortSignal;
+}
+
+export interface PoolStats {
+  workers: number;
+  busy: number;
+  queued: number;
+  clients: number;
+}
+
+/** Runs document jobs; the pool below, or in-process (routes take either). */
+export interface Runner {
+  /**
+   * Starts `jobs` for one request, all or none: throws `QueueFull` when they would take
+   * the client past its limit. A client with nothing pending may always send one request.
+   */
+  submit(jobs: Job[], options?: RunOptions): Array<Promise<JobResult>>;
+  stats?(): PoolStats;
+  close?(): Promise<void>;
+}
+
+export type WorkPool = Runner & { stats(): PoolStats; close(): Promise<void> };
+
+interface Pending {
+  id: number;
+  job: Job;
+  client: string;
+  resolve(result: JobResult): void;
   reject(error: Error): void;
+  /** Removes the abort listener. */
+  release(): void;
+  slot?: Slot;
+  startedAt?: number;
 }
 
 interface Slot {
   worker: Worker;
-  /** Booted: the time limit counts reading, not the worker's start-up. */
+  /** Booted: the time limit counts the work, not the worker's start-up. */
   ready: boolean;
-  job?: Job;
+  spare: boolean;
+  pending?: Pending;
   timer?: NodeJS.Timeout;
+  /** The error the worker reported before exiting (e.g. ERR_WORKER_OUT_OF_MEMORY). */
+  error?: Error & { code?: string };
 }
 
-export type PooledExtractor = Extractor & { close(): Promise<void> };
-
-export function createExtractorPool({
+export function createWorkPool({
   workerUrl,
   size = 2,
+  spare = 1,
   timeoutMs = 20_000,
-}: PoolOptions): PooledExtractor {
-  const queue: Job[] = [];
+  queuePerClient = 100,
+  heapMb = 512,
+}: PoolOptions): WorkPool {
+  size = Math.max(1, size);
+  /** Waiting jobs per client, and the clients with waiting jobs in round-robin order. */
+  const queues = new Map<string, Pending[]>();
+  const ring: string[] = [];
+  /** When each client was last served (a counter), for the round-robin. */
+  const servedAt = new Map<string, number>();
+  let served = 0;
+  /** Jobs waiting or running, per client (for the queue limit and for fairness). */
+  const pendingBy = new Map<string, number>();
+  const runningBy = new Map<string, number>();
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  /** Moving average of a job's duration, for Retry-After. */
+  let averageMs = 1_000;
 
-  const finish = (slot: Slot) => {
-    clearTimeout(slot.timer);
-    slot.job = undefined;
-    slot.timer = undefined;
-    pump();
+  const bump = (map: Map<string, number>, key: string, by: number) => {
+    const n = (map.get(key) ?? 0) + by;
+    if (n > 0) map.set(key, n);
+    else {
+      map.delete(key);
+      // A client with nothing pending is a newcomer when it comes back (and is forgotten).
+      if (map === pendingBy) servedAt.delete(key);
+    }
   };
 
-  function spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl), ready: false };
+  function spawn(isSpare: boolean): Slot {
+    const slot: Slot = {
+      worker: new Worker(workerUrl, {
+        resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      }),
+      ready: false,
+      spare: isSpare,
+    };
     slot.worker.unref();
     slot.worker.once('online', () => {
       slot.ready = true;
       pump();
     });
     slot.worker.on('message', (reply: WorkerReply) => {
-      const job = slot.job;
-      if (!job || job.task.id !== reply.id) return;
-      if ('result' in reply) job.resolve(reply.result);
-      else job.reject(new Error(reply.error));
-      finish(slot);
-    });
-    // A worker that dies (out of memory, a crash in a native parser) takes its job
-    // with it; the slot gets a fresh worker.
-    slot.worker.on('error', (error) => slot.job?.reject(error));
-    slot.worker.on('exit', () => {
-      if (closed) return;
-      const i = slots.indexOf(slot);
-      if (i < 0) return;
-      slot.job?.reject(new Error('the extraction worker stopped'));
-      clearTimeout(slot.timer);
-      slots[i] = spawn();
+      const p = slot.pending;
+      if (!p || p.id !== reply.id) return;
+      detach(slot);
+      averageMs = 0.8 * averageMs + 0.2 * (Date.now() - (p.startedAt ?? Date.now()));
+      if ('result' in reply) p.resolve(reply.result);
+      else p.reject(new Error(reply.error));
       pump();
+    });
+    slot.worker.on('error', (error) => {
+      slot.error = error;
+    });
+    slot.worker.on('exit', (code) => {
+      // Terminated on purpose (time limit, abort, retired spare): already replaced.
+      const i = slots.indexOf(slot);
+      if (closed || i < 0) return;
+      const p = slot.pending;
+      detach(slot);
+      if (p) {
+        const oom = slot.error?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        p.reject(
+          new WorkerCrashed(
+            oom,
+            slot.error?.message ?? `the worker exited with code ${code}`,
+            heapMb,
+          ),
+        );
+      }
+      replace(slot, false);
     });
     return slot;
   }
 
-  function pump() {
-    if (closed) return;
-    for (const slot of slots) {
-      if (!slot.ready || slot.job || queue.length === 0) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        job.reject(new ExtractionTimeout(timeoutMs));
-        const i = slots.indexOf(slot);
-        if (i >= 0) slots[i] = spawn();
-        void slot.worker.terminate();
-        pump();
-      }, timeoutMs);
-      slot.worker.postMessage(job.task);
-    }
+  /** Frees a slot of its job (the job is settled by the caller). */
+  function detach(slot: Slot) {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const p = slot.pending;
+    if (!p) return;
+    slot.pending = undefined;
+    p.slot = undefined;
+    p.release();
+    bump(runningBy, p.client, -1);
+    bump(pendingBy, p.client, -1);
   }
 
-  for (let i = 0; i < Math.max(1, size); i++) slots.push(spawn());
+  /** Takes a slot's worker away (terminating it) and puts a fresh one in its place if needed. */
+  function replace(slot: Slot, terminate: boolean) {
+    const i = slots.indexOf(slot);
+    if (i < 0) return;
+    if (slot.spare && ring.length === 0) slots.splice(i, 1);
+    else slots[i] = spawn(slot.spare);
+    if (terminate) void slot.worker.terminate();
+    pump();
+  }
 
-  const extractor = ((input: ExtractInput, options: ExtractOptions) =>
-    new Promise<ExtractResult[]>((resolve, reject) => {
-      if (closed) return reject(new Error('the extractor pool is closed'));
-      queue.push({ task: { id: nextId++, input, options }, resolve, reject });
+  /**
+   * The next job: round-robin over the clients waiting — the one served least recently
+   * first (a newcomer before all) — among those with the fewest jobs running.
+   */
+  function pick(): Pending | undefined {
+    let best = -1;
+    let bestKey: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    for (let i = 0; i < ring.length; i++) {
+      const client = ring[i]!;
+      const key: [number, number] = [runningBy.get(client) ?? 0, servedAt.get(client) ?? -1];
+      if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+        best = i;
+        bestKey = key;
+      }
+    }
+    if (best < 0) return undefined;
+    const client = ring[best]!;
+    const queue = queues.get(client)!;
+    const p = queue.shift()!;
+    servedAt.set(client, served++);
+    if (queue.length === 0) {
+      queues.delete(client);
+      ring.splice(best, 1);
+    }
+    return p;
+  }
+
+  function start(slot: Slot, p: Pending) {
+    slot.pending = p;
+    p.slot = slot;
+    p.startedAt = Date.now();
+    bump(runningBy, p.client, 1);
+    slot.timer = setTimeout(() => {
+      detach(slot);
+      p.reject(new ExtractionTimeout(timeoutMs));
+      replace(slot, true);
+    }, timeoutMs);
+    slot.worker.postMessage({ id: p.id, job: p.job } satisfies WorkerTask);
+  }
+
+  function pump() {
+    if (closed) return;
+    for (const slot of [...slots]) {
+      if (!slot.ready || slot.pending) continue;
+      const p = pick();
+      if (p) start(slot, p);
+      else if (slot.spare) {
+        // Nothing left for a spare: retire it.
+        slots.splice(slots.indexOf(slot), 1);
+        void slot.worker.terminate();
+      }
+    }
+    // Every worker busy or booting with others' jobs, and a client waits with nothing
+    // running: a spare worker for it.
+    const free = slots.some((s) => !s.pending);
+    const starved = ring.some((client) => !runningBy.has(client));
+    if (!free && starved && slots.length < size + Math.max(0, spare)) slots.push(spawn(true));
+  }
+
+  for (let i = 0; i < size; i++) slots.push(spawn(false));
+
+  function enqueue(job: Job, client: string, signal: AbortSignal | undefined) {
+    return new Promise<JobResult>((resolve, reject) => {
+      const onAbort = () => {
+        const error = signal?.reason instanceof Error ? signal.reason : new ClientGone();
+        if (p.slot) {
+          const slot = p.slot;
+          detach(slot);
+          reject(error);
+          replace(slot, true);
+          return;
+        }
+        const queue = queues.get(client);
+        const i = queue?.indexOf(p) ?? -1;
+        if (queue && i >= 0) {
+          queue.splice(i, 1);
+          bump(pendingBy, client, -1);
+          if (queue.length === 0) {
+            queues.delete(client);
+            ring.splice(ring.indexOf(client), 1);
+          }
+          p.release();
+          reject(error);
+        }
+      };
+      const p: Pending = {
+        id: nextId++,
+        job,
+        client,
+        resolve,
+        reject,
+        release: () => signal?.removeEventListener('abort', onAbort),
+      };
+      if (signal?.aborted) {
+        reject(signal.reason instanceof Error ? signal.reason : new ClientGone());
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      bump(pendingBy, client, 1);
+      let queue = queues.get(client);
+      if (!queue) {
+        queue = [];
+        queues.set(client, queue);
+        ring.push(client);
+      }
+      queue.push(p);
+    });
+  }
+
+  return {
+    submit(jobs, { client = 'anonymous', signal } = {}) {
+      if (closed) return jobs.map(() => Promise.reject(new Error('the work pool is closed')));
+      const already = pendingBy.get(client) ?? 0;
+      if (already > 0 && already + jobs.length > queuePerClient) {
+        const retry = Math.ceil((already * averageMs) / size / 1000);
+        throw new QueueFull(queuePerClient, Math.min(60, Math.max(1, retry)));
+      }
+      const promises = jobs.map((job) => enqueue(job, client, signal));
       pump();
-    })) as PooledExtractor;
-  extractor.close = async () => {
-    closed = true;
-    for (const job of queue.splice(0)) job.reject(new Error('the extractor pool is closed'));
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+      return promises;
+    },
+    stats() {
+      let queued = 0;
+      for (const q of queues.values()) queued += q.length;
+      return {
+        workers: slots.length,
+        busy: slots.filter((s) => s.pending).length,
+        queued,
+        clients: pendingBy.size,
+      };
+    },
+    async close() {
+      closed = true;
+      for (const queue of queues.values())
+        for (const p of queue.splice(0)) {
+          p.release();
+          p.reject(new Error('the work pool is closed'));
+        }
+      for (const slot of slots) {
+        const p = slot.pending;
+        if (p) {
+          detach(slot);
+          p.reject(new Error('the work pool is closed'));
+        }
+      }
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
   };
-  return extractor;
+}
+
+/**
+ * Runs jobs in this thread with `extractor` (tests, and `tsx` from the source where
+ * there is no worker script): no time limit, but a request already abandoned is not
+ * started.
+ */
+export function inlineRunner(extractor: Extractor): Runner {
+  return {
+    submit(jobs, { signal } = {}) {
+      return jobs.map(async (job) => {
+        if (signal?.aborted)
+          throw signal.reason instanceof Error ? signal.reason : new ClientGone();
+        return runJob(job, extractor);
+      });
+    },
+  };
 }

@@ -1,16 +1,17 @@
 /**
- * Runs @nianbao/extract in a worker thread (see extract-pool.ts): a document that takes
- * too long can then be abandoned by terminating the worker, and the server's event loop
- * keeps answering other requests meanwhile.
+ * Does the API's document work in a worker thread (see extract-pool.ts and jobs.ts):
+ * a document that takes too long or too much memory can then be abandoned by
+ * terminating the worker, and the server's event loop keeps answering meanwhile.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractAll } from '@nianbao/extract/node';
 import type { WorkerReply, WorkerTask } from './extract-pool.ts';
+import { nodeExtractor } from './extractor.ts';
+import { runJob } from './jobs.ts';
 
 parentPort?.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    reply = { id: task.id, result: await extractAll(task.input, task.options) };
+    reply = { id: task.id, result: await runJob(task.job, nodeExtractor) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }

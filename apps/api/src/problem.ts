@@ -90,10 +90,18 @@ export const PROBLEMS = {
   },
   'extraction-timeout': {
     status: 422,
-    title: { zh: '文档读取超时', en: 'Document took too long to read' },
+    title: { zh: '文档处理超时', en: 'Document took too long' },
     detail: {
-      zh: '读取该文档超过了 {seconds} 秒的上限，已放弃；正常的年报远用不了这么久。',
-      en: 'Reading the document took longer than the limit of {seconds} s and was abandoned; a real report takes far less.',
+      zh: '读取和校验该文档超过了 {seconds} 秒的上限，已放弃；正常的年报远用不了这么久。',
+      en: 'Reading and checking the document took longer than the limit of {seconds} s and was abandoned; a real report takes far less.',
+    },
+  },
+  'document-too-large': {
+    status: 422,
+    title: { zh: '文档所需内存过大', en: 'Document needs too much memory' },
+    detail: {
+      zh: '处理该文档所需的内存超过了 {mb} MB 的上限，已放弃；请检查文件是否损坏或异常（例如解压后体积巨大）。',
+      en: 'Processing the document needed more than the limit of {mb} MB of memory and was abandoned; check that the file is sound (it may inflate to a huge size).',
     },
   },
   'too-many-documents': {
@@ -112,12 +120,68 @@ export const PROBLEMS = {
       en: 'Each client may send {max} requests per {window} s; retry in {retry} s.',
     },
   },
+  'client-closed': {
+    status: 499,
+    title: { zh: '客户端已断开连接', en: 'Client closed the connection' },
+    detail: {
+      zh: '客户端在处理完成前断开了连接，相关文档的处理已取消。',
+      en: 'The client closed the connection before the answer was ready; its documents were dropped.',
+    },
+  },
+  'request-header-too-large': {
+    status: 431,
+    title: { zh: '请求头过大', en: 'Request header fields too large' },
+    detail: {
+      zh: '请求头超过了服务器的上限，请减少或缩短请求头（例如 Cookie）。',
+      en: 'The request headers exceed the server limit; send fewer or shorter headers (cookies, for instance).',
+    },
+  },
+  'malformed-request': {
+    status: 400,
+    title: { zh: '请求格式有误', en: 'Malformed request' },
+    detail: {
+      zh: '无法按 HTTP 解析该请求（{reason}）。',
+      en: 'The request could not be parsed as HTTP ({reason}).',
+    },
+  },
+  'request-timeout': {
+    status: 408,
+    title: { zh: '请求超时', en: 'Request timeout' },
+    detail: {
+      zh: '服务器未能在时限内收到完整的请求。',
+      en: 'The server did not receive the complete request in time.',
+    },
+  },
+  'method-not-implemented': {
+    status: 501,
+    title: { zh: '不支持的请求方法', en: 'Method not implemented' },
+    detail: {
+      zh: '服务器不认识该请求方法；本接口使用 GET、POST、OPTIONS。',
+      en: 'The server does not know the request method; this API uses GET, POST and OPTIONS.',
+    },
+  },
   internal: {
     status: 500,
     title: { zh: '服务器内部错误', en: 'Internal server error' },
     detail: {
       zh: '服务器处理请求时出错。请求编号 {requestId}，报告问题时请附上。',
       en: 'The server failed to handle the request. Quote request id {requestId} when reporting it.',
+    },
+  },
+  'queue-full': {
+    status: 503,
+    title: { zh: '排队的文档过多', en: 'Too many documents queued' },
+    detail: {
+      zh: '该客户端已有 {limit} 份文档在排队或处理中，请 {retry} 秒后再试。',
+      en: 'This client already has {limit} documents waiting or in work; retry in {retry} s.',
+    },
+  },
+  'deadline-exceeded': {
+    status: 503,
+    title: { zh: '请求处理超时', en: 'Request deadline exceeded' },
+    detail: {
+      zh: '该请求未能在 {seconds} 秒内处理完毕（服务器繁忙或文档过于复杂），已放弃；请稍后重试，或把批量请求拆小。',
+      en: 'The request could not be finished within {seconds} s (the server is busy or the documents too complex) and was abandoned; retry later or send smaller batches.',
     },
   },
 } as const satisfies Record<string, { status: number; title: Text; detail: Text }>;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './env.ts';
-import { createExtractorPool } from './extract-pool.ts';
+import { createWorkPool } from './extract-pool.ts';
 import { listen } from './listen.ts';
 import { createLogger } from './logger.ts';
 
@@ -31,20 +31,23 @@ try {
 
 const logger = createLogger({ level: config.logLevel });
 const webDist = config.webDist ?? defaultWebDist();
-// Bundled (dist/), documents are read in worker threads with a time limit; from the
-// TypeScript source (tsx, dev) there is no worker script and they are read in-process.
+// Bundled (dist/), documents are read and checked in worker threads (fair, with time,
+// memory and queue limits); from the TypeScript source (tsx, dev) there is no worker
+// script and they are handled in-process.
 const workerUrl = new URL('./extract-worker.js', import.meta.url);
 const pool = existsSync(workerUrl)
-  ? createExtractorPool({
+  ? createWorkPool({
       workerUrl,
       size: config.extract.workers,
       timeoutMs: config.extract.timeoutMs,
+      queuePerClient: config.extract.queuePerClient,
+      heapMb: config.extract.heapMb,
     })
   : undefined;
 const app = createApp({
   config: { ...config, ...(webDist ? { webDist } : {}) },
   logger,
-  ...(pool ? { extractor: pool } : {}),
+  ...(pool ? { pool } : {}),
 });
 
 let running: Awaited<ReturnType<typeof listen>>;
@@ -71,7 +74,7 @@ logger.info({
     : 'off',
   bodyLimit: config.bodyLimit,
   extraction: pool
-    ? `${config.extract.workers} workers, ${config.extract.timeoutMs} ms limit`
+    ? `${config.extract.workers} workers (+1 spare) of ${config.extract.heapMb} MB, ${config.extract.timeoutMs} ms per document, ${config.requestDeadlineMs} ms per request, ${config.extract.queuePerClient} documents per client`
     : 'in-process',
 });
 process.stdout.write(`nianbao: serving ${running.url}  (docs: ${running.url}/docs)\n`);

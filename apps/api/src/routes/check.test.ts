@@ -464,14 +464,14 @@ describe('POST /api/v1/check/batch', () => {
 
 describe('POST /api/v1/check with an extraction time limit', () => {
   it('answers 422 extraction-timeout when reading takes too long, per document in a batch', async () => {
-    const { createExtractorPool } = await import('../extract-pool.ts');
-    const pool = createExtractorPool({
+    const { createWorkPool } = await import('../extract-pool.ts');
+    const pool = createWorkPool({
       workerUrl: new URL('../../test/fixtures/fake-extract-worker.mjs', import.meta.url),
       size: 1,
       timeoutMs: 1_000,
     });
     try {
-      const { app } = testApp({}, { extractor: pool });
+      const { app } = testApp({}, { pool });
       const res = await app.request('/api/v1/check?locale=en', post('hang', 'text/plain')[1]);
       expect(res.status).toBe(422);
       expect(await res.json()).toMatchObject({

@@ -1,7 +1,5 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkExtracted } from '@nianbao/extract/check';
-import { FormatSchema, type Locale, summarize } from '@nianbao/schema';
+import { FormatSchema, type Locale } from '@nianbao/schema';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import {
@@ -15,10 +13,11 @@ import {
   type IncomingDocument,
   parseContentType,
 } from '../documents.ts';
-import { ExtractionTimeout } from '../extract-pool.ts';
-import type { Extractor, ExtractResult } from '../extractor.ts';
+import type { Runner } from '../extract-pool.ts';
+import type { Extractor } from '../extractor.ts';
 import { localisedIssues } from '../issues.ts';
-import { type Problem, type ProblemSlug, problem, sendProblem } from '../problem.ts';
+import type { CheckJob } from '../jobs.ts';
+import { problem, sendProblem } from '../problem.ts';
 import { createRouter } from '../router.ts';
 import {
   BatchResponseSchema,
@@ -26,6 +25,7 @@ import {
   LocaleQuery,
   problemContent,
 } from '../schemas.ts';
+import { type Failure, runJobs, sendFailure } from '../work.ts';
 
 export type { Extractor };
 
@@ -155,84 +155,26 @@ const batchRoute = createRoute({
   },
 });
 
-type Failure = {
-  slug: ProblemSlug;
-  params: Record<string, string | number>;
-  extra?: Partial<Problem>;
-};
-type Outcome = { ok: true; body: z.infer<typeof CheckResponseSchema> } | ({ ok: false } & Failure);
-
-/** JSON.stringify-safe provenance: DOM elements (present when the input was a live DOM) dropped. */
-const plainProvenance = (value: unknown) =>
-  JSON.parse(JSON.stringify(value, (key, v) => (key === 'element' ? undefined : v))) as Record<
-    string,
-    unknown
-  >;
-
-async function checkDocument(
+/** The job that reads and checks a document. */
+const checkJob = (
   doc: IncomingDocument,
-  extractor: Extractor,
   locale: Locale,
-  withProvenance: boolean,
+  provenance: boolean,
   all = false,
-): Promise<Outcome> {
-  let results: Awaited<ReturnType<Extractor>>;
-  try {
-    results = await extractor(doc.input, {
-      locale,
-      ...(doc.url ? { url: doc.url } : {}),
-      ...(doc.format ? { format: doc.format } : {}),
-      ...doc.hints,
-    });
-  } catch (error) {
-    if (error instanceof ExtractionTimeout) {
-      return { ok: false, slug: 'extraction-timeout', params: { seconds: error.timeoutMs / 1000 } };
-    }
-    // The extractor normally answers found:false; if it throws all the same, the
-    // document is unreadable to us, which is no reason to take the server down.
-    return {
-      ok: false,
-      slug: 'unreadable-document',
-      params: {
-        kind: doc.input.kind,
-        reason: error instanceof Error ? error.message : String(error),
-      },
-    };
-  }
-  // The first report found is the answer (as extract() gives it); a page that holds
-  // more says so in `moreReports`, and lists them all with ?all=true.
-  const primary = results.find((r) => r.found) ?? results[0];
-  if (!primary) {
-    return {
-      ok: false,
-      slug: 'unreadable-document',
-      params: { kind: doc.input.kind, reason: 'no result' },
-    };
-  }
-  const others = results.filter((r) => r !== primary && r.found);
-  const checked = (result: ExtractResult) => {
-    const done = checkExtracted(result, {
-      locale,
-      ...(doc.previous ? { previous: doc.previous } : {}),
-    });
-    return {
-      found: done.found,
-      report: done.report,
-      findings: done.findings,
-      diagnostics: done.diagnostics,
-      summary: done.summary,
-      ...(withProvenance ? { provenance: plainProvenance(result.provenance) } : {}),
-    };
-  };
-  return {
-    ok: true,
-    body: {
-      ...checked(primary),
-      moreReports: others.length,
-      ...(all && others.length > 0 ? { others: others.map(checked) } : {}),
-    },
-  };
-}
+): CheckJob => ({
+  kind: 'check',
+  input: doc.input,
+  options: {
+    locale,
+    ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.format ? { format: doc.format } : {}),
+    ...doc.hints,
+  },
+  locale,
+  ...(doc.previous ? { previous: doc.previous } : {}),
+  provenance,
+  all,
+});
 
 const wantsProvenance = (v: string | undefined) => v === 'true' || v === '1';
 
@@ -256,7 +198,15 @@ async function readSingle(
       .find((v): v is File => v instanceof File);
     if (!file) return { slug: 'bad-request', params: { reason: noFile(c.get('locale')) } };
     const url = typeof form.url === 'string' ? form.url : undefined;
-    return fromFile(file, { ...defaults, ...(url ? { url } : {}) });
+    try {
+      return await fromFile(file, { ...defaults, ...(url ? { url } : {}) });
+    } catch {
+      const { charset } = parseContentType(file.type);
+      return {
+        slug: 'bad-request',
+        params: { reason: badCharset(c.get('locale'), charset ?? '') },
+      };
+    }
   }
   if ((ACCEPTED_TYPES as readonly string[]).includes(type)) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -295,7 +245,7 @@ const emptyBody = (l: Locale) => (l === 'en' ? 'the request body is empty' : '�
 const badCharset = (l: Locale, cs: string) =>
   l === 'en' ? `unknown charset "${cs}"` : `无法识别的字符集“${cs}”`;
 
-export function checkRoutes(extractor: Extractor) {
+export function checkRoutes(runner: Runner) {
   const router = createRouter();
 
   router.openapi(checkRoute, async (c) => {
@@ -306,15 +256,19 @@ export function checkRoutes(extractor: Extractor) {
       ...(query.format ? { format: query.format } : {}),
     });
     if ('slug' in doc) return sendProblem(c, doc.slug, doc.params) as never;
-    const outcome = await checkDocument(
+    const job = checkJob(
       doc,
-      extractor,
       locale,
       wantsProvenance(query.provenance),
       wantsProvenance(query.all),
     );
-    if (!outcome.ok) return sendProblem(c, outcome.slug, outcome.params) as never;
-    return c.json(outcome.body, 200);
+    const settled = await runJobs(c, runner, [{ job, kind: doc.input.kind }]);
+    if (settled instanceof Response) return settled as never;
+    const [outcome] = settled;
+    if (!outcome!.ok) return sendFailure(c, outcome!) as never;
+    return c.body(outcome!.result.json, 200, {
+      'Content-Type': 'application/json',
+    }) as never;
   });
 
   router.openapi(batchRoute, async (c) => {
@@ -367,7 +321,15 @@ export function checkRoutes(extractor: Extractor) {
           count: files.length,
         }) as never;
       }
-      entries = await Promise.all(files.map((f) => fromFile(f)));
+      entries = await Promise.all(
+        files.map((f) =>
+          fromFile(f).catch((): Failure & { name?: string } => ({
+            slug: 'bad-request',
+            params: { reason: badCharset(locale, parseContentType(f.type).charset ?? '') },
+            ...(f.name ? { name: f.name } : {}),
+          })),
+        ),
+      );
     } else {
       return sendProblem(c, 'unsupported-media-type', {
         type,
@@ -375,40 +337,59 @@ export function checkRoutes(extractor: Extractor) {
       }) as never;
     }
 
-    const results = [];
-    for (const [index, entry] of entries.entries()) {
-      // Let other requests in between documents: a batch can take a while.
-      if (index > 0) await yieldToEventLoop();
-      const name = entry.name !== undefined ? { name: entry.name } : {};
-      const outcome =
-        'slug' in entry
-          ? ({ ok: false, ...entry } as const)
-          : await checkDocument(entry, extractor, locale, withProvenance);
-      results.push(
-        outcome.ok
-          ? { index, ...name, ok: true as const, ...outcome.body }
-          : {
-              index,
-              ...name,
-              ok: false as const,
-              problem: problem(outcome.slug, locale, outcome.params, outcome.extra ?? {}),
-            },
-      );
-    }
-    const all = results.flatMap((r) => (r.ok ? [...r.findings, ...r.diagnostics] : []));
-    const failed = results.filter((r) => !r.ok || !r.found).length;
-    return c.json(
-      {
-        results,
-        summary: {
-          ...summarize(all),
-          ok: summarize(all).ok && failed === 0,
-          documents: results.length,
-          failed,
-        },
-      },
-      200,
+    // Every document of the batch goes to the runner at once, under the request's one
+    // deadline: taken round-robin with other clients' documents, dropped if the client
+    // hangs up; a document that fails has its problem in its slot.
+    const docs = entries.flatMap((entry, index) => ('slug' in entry ? [] : [{ entry, index }]));
+    const settled = await runJobs(
+      c,
+      runner,
+      docs.map(({ entry }) => ({
+        job: checkJob(entry, locale, withProvenance),
+        kind: entry.input.kind,
+      })),
     );
+    if (settled instanceof Response) return settled as never;
+    const outcomes = new Map(docs.map(({ index }, i) => [index, settled[i]!]));
+
+    // The results are assembled as JSON text: each document's answer was serialised where
+    // it was made, and big answers are not parsed and serialised again here.
+    const parts: string[] = [];
+    const totals = { errors: 0, warnings: 0, infos: 0, total: 0 };
+    let failed = 0;
+    for (const [index, entry] of entries.entries()) {
+      const name = entry.name !== undefined ? { name: entry.name } : {};
+      const outcome = 'slug' in entry ? ({ ok: false, ...entry } as const) : outcomes.get(index)!;
+      if (outcome.ok) {
+        const { json, summary } = outcome.result;
+        const head = JSON.stringify({ index, ...name, ok: true });
+        parts.push(json.length > 2 ? `${head.slice(0, -1)},${json.slice(1)}` : head);
+        totals.errors += summary.errors;
+        totals.warnings += summary.warnings;
+        totals.infos += summary.infos;
+        totals.total += summary.total;
+        if (summary.found === false) failed++;
+      } else {
+        failed++;
+        parts.push(
+          JSON.stringify({
+            index,
+            ...name,
+            ok: false,
+            problem: problem(outcome.slug, locale, outcome.params, outcome.extra ?? {}),
+          }),
+        );
+      }
+    }
+    const summary = {
+      ok: totals.errors === 0 && failed === 0,
+      ...totals,
+      documents: entries.length,
+      failed,
+    };
+    return c.body(`{"results":[${parts.join(',')}],"summary":${JSON.stringify(summary)}}`, 200, {
+      'Content-Type': 'application/json',
+    }) as never;
   });
 
   return router;

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { check, summarize } from '@nianbao/schema';
+import type { Runner } from '../extract-pool.ts';
 import { localisedIssues } from '../issues.ts';
 import { sendProblem } from '../problem.ts';
 import { createRouter } from '../router.ts';
 import { LocaleQuery, problemContent, ReportSchema, ValidateResponseSchema } from '../schemas.ts';
+import { runJobs, sendFailure } from '../work.ts';
 
 const route = createRoute({
   method: 'post',
@@ -30,13 +31,21 @@ const route = createRoute({
   },
 });
 
-export function validateRoutes() {
+export function validateRoutes(runner: Runner) {
   return createRouter().openapi(
     route,
-    (c) => {
-      const report = c.req.valid('json');
-      const findings = check(report, { locale: c.get('locale') });
-      return c.json({ findings, summary: summarize(findings, report) }, 200);
+    async (c) => {
+      // The rules run in the worker pool, like a document's, under the request's deadline.
+      const job = {
+        kind: 'validate' as const,
+        report: c.req.valid('json'),
+        locale: c.get('locale'),
+      };
+      const settled = await runJobs(c, runner, [{ job, kind: 'json' }]);
+      if (settled instanceof Response) return settled as never;
+      const [outcome] = settled;
+      if (!outcome!.ok) return sendFailure(c, outcome!) as never;
+      return c.body(outcome!.result.json, 200, { 'Content-Type': 'application/json' }) as never;
     },
     (result, c) => {
       if (result.success) return;

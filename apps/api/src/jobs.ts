@@ -1,0 +1,98 @@
+/**
+ * The document work of the API, as plain messages: a `check` job reads a document
+ * (extractAll) and checks what it found (checkExtracted); a `validate` job checks a
+ * report given as JSON. `runJob` does the work and answers plain data — the response
+ * body already serialised, so that neither a worker's reply nor the main thread ever
+ * holds DOM elements or spends time serialising thousands of findings.
+ *
+ * The same function runs in the worker threads (extract-worker.ts, the bundled server)
+ * and in-process (tests, `tsx` dev), with an injectable `Extractor`.
+ */
+import { checkExtracted } from '@nianbao/extract/check';
+import { check, type Locale, type Report, type Summary, summarize } from '@nianbao/schema';
+import type { ExtractInput, ExtractOptions, Extractor, ExtractResult } from './extractor.ts';
+
+export interface CheckJob {
+  kind: 'check';
+  input: ExtractInput;
+  options: ExtractOptions;
+  locale: Locale;
+  previous?: Report;
+  /** Add `provenance` to the answer. */
+  provenance: boolean;
+  /** Check every report of the page (in `others`), not only the first. */
+  all: boolean;
+}
+
+export interface ValidateJob {
+  kind: 'validate';
+  report: Report;
+  locale: Locale;
+}
+
+export type Job = CheckJob | ValidateJob;
+
+/** A finished job: the JSON body of the answer and its summary (batches add them up). */
+export type JobResult =
+  | { ok: true; json: string; summary: Summary }
+  | { ok: false; slug: 'unreadable-document'; params: Record<string, string | number> };
+
+/** Provenance without DOM elements (present when the input was a live DOM). */
+const noElements = (key: string, value: unknown) => (key === 'element' ? undefined : value);
+
+export async function runJob(job: Job, extractor: Extractor): Promise<JobResult> {
+  if (job.kind === 'validate') {
+    const findings = check(job.report, { locale: job.locale });
+    const summary = summarize(findings, job.report);
+    return { ok: true, json: JSON.stringify({ findings, summary }), summary };
+  }
+  let results: ExtractResult[];
+  try {
+    results = await extractor(job.input, job.options);
+  } catch (error) {
+    // The extractor normally answers found:false; if it throws all the same, the
+    // document is unreadable to us, which is no reason to take the server down.
+    return {
+      ok: false,
+      slug: 'unreadable-document',
+      params: {
+        kind: job.input.kind,
+        reason: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+  // The first report found is the answer (as extract() gives it); a page that holds
+  // more says so in `moreReports`, and lists them all with ?all=true.
+  const primary = results.find((r) => r.found) ?? results[0];
+  if (!primary) {
+    return {
+      ok: false,
+      slug: 'unreadable-document',
+      params: { kind: job.input.kind, reason: 'no result' },
+    };
+  }
+  const others = results.filter((r) => r !== primary && r.found);
+  const checked = (result: ExtractResult) => {
+    const done = checkExtracted(result, {
+      locale: job.locale,
+      ...(job.previous ? { previous: job.previous } : {}),
+    });
+    return {
+      found: done.found,
+      report: done.report,
+      findings: done.findings,
+      diagnostics: done.diagnostics,
+      summary: done.summary,
+      ...(job.provenance ? { provenance: result.provenance } : {}),
+    };
+  };
+  const first = checked(primary);
+  const body = {
+    ...first,
+    moreReports: others.length,
+    ...(job.all && others.length > 0 ? { others: others.map(checked) } : {}),
+  };
+  // A replacer slows serialising down: only provenance can hold elements.
+  const json = job.provenance ? JSON.stringify(body, noElements) : JSON.stringify(body);
+  return { ok: true, json, summary: first.summary };
+}

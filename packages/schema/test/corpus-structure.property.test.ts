@@ -94,7 +94,7 @@ describe.each(['2019', '2021'] as Format[])(
       );
     });
 
-    it('one number stated wrong gives exactly one warning, with the table value as expected', () => {
+    it("one number stated wrong gives exactly one warning, with the text's and the table's value", () => {
       fc.assert(
         fc.property(
           consistentReportArb(format),
@@ -114,10 +114,13 @@ describe.each(['2019', '2021'] as Format[])(
             const r = withSections(report, officialSections({ 1: text(parts) }));
             const findings = check(r, { rules: ['XT-TEXT-TABLE'] });
             expect(findings).toHaveLength(1);
+            // The text's number and the table's, named as such (neither is "expected").
             expect(findings[0]).toMatchObject({
               severity: 'warning',
-              expected: statements(report)[which]![1],
-              actual: statements(report)[which]![1] + delta,
+              params: {
+                table: statements(report)[which]![1],
+                value: statements(report)[which]![1] + delta,
+              },
             });
           },
         ),

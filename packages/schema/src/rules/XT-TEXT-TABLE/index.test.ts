@@ -66,16 +66,17 @@ describe(ID, () => {
   it('reports a contradicted number with the table value, the text value and the sentence', () => {
     const findings = check(report('本年度共收到政府信息公开申请750件。被申请行政复议60件。'), only);
     expect(findings).toHaveLength(2);
+    // Neither number is "expected": the message names the text's and the table's.
     expect(findings[0]).toMatchObject({
       severity: 'warning',
-      expected: 713,
-      actual: 750,
+      params: { value: 750, table: 713 },
       cells: ['applications.newReceived.total', 'sections.3'],
     });
+    expect(findings[0]!.expected).toBeUndefined();
     expect(findings[0]!.message).toContain('共收到政府信息公开申请750件');
+    expect(findings[0]!.message).toMatch(/正文：750.*表格中.*713/);
     expect(findings[1]).toMatchObject({
-      expected: 61,
-      actual: 60,
+      params: { value: 60, table: 61 },
       cells: ['appeals.review.total', 'sections.3'],
     });
   });
@@ -100,7 +101,7 @@ describe(ID, () => {
       4: '本年度行政诉讼13件。',
     });
     const findings = check(r, only);
-    expect(findings.map((f) => [f.actual, f.cells.at(-1)])).toEqual([[700, 'sections.1']]);
+    expect(findings.map((f) => [f.params?.value, f.cells.at(-1)])).toEqual([[700, 'sections.1']]);
   });
 
   it('checks at most 200 statements per section and says so, quickly', () => {
@@ -118,5 +119,30 @@ describe(ID, () => {
     const { findings, passes } = checkDetailed(report(text), only);
     expect(findings).toEqual([]);
     expect(passes.map((p) => p.params?.value)).toEqual([749, 741, 718, 31, 61]);
+  });
+
+  it('takes a count from its own clause: a carry-over after a partial disclosure is a carry-over', () => {
+    const text =
+      '对申请内容中含有不应公开的，区分可以公开和不予公开部分内容后,作出答复;结转上年度政府信息公开申请1件。';
+    const r = report(text);
+    r.applications!.carriedOver!.total = 1;
+    const { findings, passes } = checkDetailed(r, only);
+    expect(findings).toEqual([]);
+    expect(passes.map((p) => [p.params?.value, p.cells])).toEqual([
+      [1, ['applications.carriedOver.total']],
+    ]);
+  });
+
+  it('is only a warning when the clause itself names the quantity', () => {
+    // "对于不予公开的，共5件": the count's own clause names nothing; the topic comes from further back.
+    const findings = check(report('对于不予公开的申请，共5件。'), only);
+    expect(findings).toMatchObject([{ severity: 'info', params: { value: 5 } }]);
+    expect(findings[0]!.message).toContain('请核对');
+  });
+
+  it('never quotes an empty sentence', () => {
+    for (const text of ['5件申请予以公开。', '件5件。申请', '，，3件，申请', '申请：12件']) {
+      for (const f of check(report(text), only)) expect(f.message).not.toContain('“”');
+    }
   });
 });

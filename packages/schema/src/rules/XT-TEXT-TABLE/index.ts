@@ -23,8 +23,12 @@ const rule: Rule = {
     basis: '“确保逻辑关系对应一致”（S17）（spec §6.3）',
     messages: {
       default: {
-        zh: '正文称“{quote}”，而{what}为{expected}',
-        en: 'The text says "{quote}", but {what} is {expected}',
+        zh: '正文称“{quote}”（正文：{value}），而表格中{what}为{table}',
+        en: 'The text says "{quote}" (text: {value}), but in the table {what} is {table}',
+      },
+      uncertain: {
+        zh: '正文“{quote}”中的{value}可能是指{what}（表格为{table}），但该句未明确说明，请核对',
+        en: 'The {value} in the text "{quote}" may refer to {what} (table: {table}), but the sentence does not say so plainly; please check',
       },
       noTable: {
         zh: '正文称“{quote}”，但{what}不在报告中（未找到表格），无法核对',
@@ -107,11 +111,13 @@ const rule: Rule = {
         const best = order.find((i) => sums[i] !== undefined)!;
         const expected = sums[best]!;
         const alt = alternatives[best]!;
+        // Neither side is "expected": the text and the table disagree, and the
+        // message names both. Only a clause that names the cell's quantity itself
+        // makes it a warning.
         ctx.flag({
           cells: [...alt.cells, sectionPath(number)],
-          expected,
-          actual: statement.value,
-          params: { ...base, what: describe(alt), cell: describe(alt) },
+          params: { ...base, table: expected, what: describe(alt), cell: describe(alt) },
+          ...(statement.certain ? {} : { messageId: 'uncertain', severity: 'info' as const }),
           key,
         });
       }

@@ -34,8 +34,14 @@ export type Topic =
 export interface Statement {
   topic: Topic;
   value: number;
-  /** The clause as written, ending with the number and its unit. */
+  /** The clause as written, ending with the number and its unit (never empty). */
   quote: string;
+  /**
+   * True when the clause that holds the number names its quantity itself
+   * ("其中自然人申请741件"); false when the topic came from words further back
+   * in the sentence, which may be about something else.
+   */
+  certain: boolean;
 }
 
 const A = 'applications';
@@ -234,7 +240,7 @@ function classify(lead: string, aboutApplications: boolean): Topic | undefined {
   if (/结转(?:至|到)?下一?年|转入下一?年|结转下年|继续办理|顺延(?:至|到)?下一?年/.test(lead)) {
     return 'carriedForward';
   }
-  if (/上一?年度?结转|上一?年度?转结|上年遗留/.test(lead)) return 'carriedOver';
+  if (/上一?年度?结转|上一?年度?转结|上年遗留|结转上一?年度?/.test(lead)) return 'carriedOver';
   if (OTHER_PROCEDURES.test(lead)) return undefined;
   if (/新收|新增/.test(lead) && /申请/.test(lead)) return 'newReceived';
   if (/收到|受理|接收|接到|收悉|申请总数|申请量/.test(lead)) return 'received';
@@ -254,6 +260,9 @@ const ANY_NUMBER = /\d+(?:\.\d+)?/g;
 /** Every statement of a count about applications, results, reviews or lawsuits in the text. */
 export const statementsIn = memoByString(findStatements, 64);
 
+/** Clause separators: a count belongs to the words of its own clause. */
+const CLAUSE = /[，,；;：:]/g;
+
 function findStatements(text: string): Statement[] {
   const out: Statement[] = [];
   // Join digits split from their words ("申请 749 件") and drop layout spaces.
@@ -263,25 +272,45 @@ function findStatements(text: string): Statement[] {
   for (const sentence of flat.split(/[。！？!?\n]/)) {
     const aboutApplications = /申请/.test(sentence);
     const numberEnds = [...sentence.matchAll(ANY_NUMBER)].map((m) => m.index! + m[0].length);
+    const clauseEnds = [...sentence.matchAll(CLAUSE)].map((m) => m.index! + 1);
+    const phraseEnds = [...sentence.matchAll(/[；;]/g)].map((m) => m.index! + 1);
     let next = 0; // numberEnds[next - 1] is the last number ending before the current one
+    let clause = 0; // clauseEnds[clause - 1] is the last separator before the current number
+    let phrase = 0;
     for (const m of sentence.matchAll(NUMBER)) {
       if (out.length > MAX_STATEMENTS) return out;
       const start = m.index!;
       const end = start + m[0].length;
       while (next < numberEnds.length && numberEnds[next]! <= start) next++;
-      const from = next > 0 ? numberEnds[next - 1]! : 0;
-      const lead = sentence.slice(Math.max(from, start - 120), start);
+      while (clause < clauseEnds.length && clauseEnds[clause]! <= start) clause++;
+      while (phrase < phraseEnds.length && phraseEnds[phrase]! <= start) phrase++;
+      const afterNumber = next > 0 ? numberEnds[next - 1]! : 0;
+      const clauseStart = Math.max(afterNumber, clause > 0 ? clauseEnds[clause - 1]! : 0);
+      // A wider look stays inside the phrase (up to the last ；): "…不予公开…；结转上年度申请1件"
+      // must not lend 不予公开 to the carried-over count.
+      const phraseStart = Math.max(afterNumber, phrase > 0 ? phraseEnds[phrase - 1]! : 0);
+      const near = sentence.slice(clauseStart, start);
+      const wide = sentence.slice(Math.max(phraseStart, start - 120), start);
       // "另有72件申请……顺延到下年度答复": the words may follow the number.
       const trail = sentence.slice(end, end + 40).split(/[，,；;：:（(]/)[0] ?? '';
-      const byLead = classify(lead, aboutApplications);
-      let topic = byLead ?? classify(trail, aboutApplications);
+      const byNear = classify(near, aboutApplications);
+      const byTrail = byNear ? undefined : classify(trail, aboutApplications);
+      const byWide = byNear || byTrail ? undefined : classify(wide, aboutApplications);
+      let topic = byNear ?? byTrail ?? byWide;
       // A count in a sentence about applications that names no cell is still reported.
-      if (!topic && aboutApplications && !OTHER_PROCEDURES.test(lead + trail)) topic = 'unknown';
+      if (!topic && aboutApplications && !OTHER_PROCEDURES.test(wide + trail)) topic = 'unknown';
       if (!topic) continue;
-      const quote = sentence
-        .slice(Math.max(from, start - 120), end + (byLead ? 0 : trail.length))
-        .replace(/^[\d.%年月日件起宗次条个，,；;：:、）)（(]+/, '');
-      out.push({ topic, value: Number(m[1]), quote: [...quote].slice(-80).join('') });
+      const from = byWide ? Math.max(phraseStart, start - 120) : clauseStart;
+      const raw = sentence.slice(from, end + (byTrail ? trail.length : 0));
+      const cleaned = raw.replace(/^[\d.%年月日件起宗次条个，,；;：:、）)（(]+/, '');
+      // Never an empty quote: at least the count itself, with what follows it.
+      const quote = cleaned.length > m[0].length ? cleaned : `${m[0]}${trail}`;
+      out.push({
+        topic,
+        value: Number(m[1]),
+        quote: [...quote].slice(-80).join(''),
+        certain: byWide === undefined,
+      });
     }
   }
   return out;

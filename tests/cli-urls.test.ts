@@ -107,6 +107,7 @@ describe('nianbao check on URLs', () => {
       '5000',
       '-j',
       '8',
+      '--allow-private',
     ]);
     const elapsed = Date.now() - started;
     expect(run.stderr).toBe('');
@@ -157,17 +158,23 @@ describe('nianbao check on URLs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-urls-'));
     const list = path.join(dir, 'urls.txt');
     writeFileSync(list, `# two broken URLs\n${base}/missing\n${base}/loop-a\n`);
-    const run = await runCli(['check', '--list', list, '--format', 'json']);
+    const run = await runCli(['check', '--list', list, '--format', 'json', '--allow-private']);
     expect(run.code).toBe(2);
     const out = JSON.parse(run.stdout);
     expect(out.results.map((r: Result) => r.error?.code)).toEqual(['HTTP_404', 'REDIRECT_LOOP']);
-    const text = await runCli(['check', '--list', list]);
+    const text = await runCli(['check', '--list', list, '--allow-private']);
     expect(text.code).toBe(2);
     expect(text.stdout).toContain('HTTP 404');
   });
 
   it('takes last year from a URL with --previous, and says so when it cannot be read', async () => {
-    const bad = await runCli(['check', corpusPath(PAGE), '--previous', `${base}/missing`]);
+    const bad = await runCli([
+      'check',
+      corpusPath(PAGE),
+      '--previous',
+      `${base}/missing`,
+      '--allow-private',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--previous');
     expect(bad.stderr).toContain('HTTP_404');

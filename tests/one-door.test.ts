@@ -88,7 +88,13 @@ describe('every surface reads the tricky inputs alike', () => {
   });
 
   it('CLI: every input, fetched with its media type', async () => {
-    const run = await runCli(['check', ...inputs.map((i) => `${base}/${i.name}`), '-f', 'json']);
+    const run = await runCli([
+      'check',
+      ...inputs.map((i) => `${base}/${i.name}`),
+      '-f',
+      'json',
+      '--allow-private',
+    ]);
     const out = JSON.parse(run.stdout) as { results: { source: string; report: Report }[] };
     expect(out.results).toHaveLength(inputs.length);
     for (const [i, input] of inputs.entries()) compare(input, out.results[i]!.report);

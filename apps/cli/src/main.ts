@@ -21,6 +21,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { toInputError, UsageError } from './errors.ts';
 import { DEFAULT_FETCH_LIMITS } from './fetch.ts';
 import { expandInputs, readListFile } from './inputs.ts';
+import { DEFAULT_ISOLATION } from './read-pool.ts';
 import { rulesMarkdown } from './rules-md.ts';
 import { readSuppressions } from './suppress.ts';
 
@@ -47,6 +48,8 @@ interface CheckFlags {
   list?: string[];
   concurrency: number;
   threads?: number;
+  fileTimeout: number;
+  allowPrivate?: boolean;
   timeout: number;
   maxBytes: number;
   maxRedirects: number;
@@ -116,9 +119,9 @@ export function planOutputs(
   });
 }
 
-/** Reader threads: one per core (at most 4) for batches worth the thread start-up, else none. */
-function defaultThreads(inputs: number): number {
-  return inputs >= 8 ? Math.min(4, availableParallelism()) : 0;
+/** Worker threads parsing documents: two, or one on a one-core machine (always at least one). */
+function defaultThreads(): number {
+  return Math.min(2, availableParallelism());
 }
 
 /** Colour for text written to stdout (files never get colour). */
@@ -172,7 +175,7 @@ async function readPrevious(
   flags: CheckFlags,
   io: Io,
 ): Promise<{ source: string; report: Report }> {
-  const [input] = await expandInputs([arg], io.cwd);
+  const [input] = await expandInputs([arg], io.cwd, flags.locale);
   if (!input) throw new UsageError(`--previous ${arg}: nothing to read`);
   try {
     const { readInput } = await import('./read.ts');
@@ -195,6 +198,8 @@ const fetchLimitsOf = (flags: CheckFlags) => ({
   timeoutMs: flags.timeout,
   maxBytes: flags.maxBytes,
   maxRedirects: flags.maxRedirects,
+  allowPrivate: Boolean(flags.allowPrivate),
+  locale: flags.locale,
 });
 
 async function runCheck(
@@ -212,7 +217,7 @@ async function runCheck(
   const all = [...args, ...listed];
   if (all.length === 0)
     throw new UsageError('no input: give files, folders, globs or URLs (or --list <file>)');
-  const inputs = await expandInputs(all, io.cwd);
+  const inputs = await expandInputs(all, io.cwd, flags.locale);
   if (inputs.length === 0)
     throw new UsageError(
       'the folders given contain no .html, .htm, .txt, .docx or .report.json files',
@@ -244,7 +249,12 @@ async function runCheck(
       locale: flags.locale,
       failOn: flags.failOn,
       concurrency: flags.concurrency,
-      threads: flags.threads ?? defaultThreads(inputs.length),
+      isolation: {
+        ...DEFAULT_ISOLATION,
+        // --threads 0 and 1 both mean one worker: every document is isolated, always.
+        threads: Math.max(1, flags.threads ?? defaultThreads()),
+        fileTimeoutMs: flags.fileTimeout * 1000,
+      },
       fetchLimits: fetchLimitsOf(flags),
       maxFileBytes: flags.maxBytes,
       suppressions,
@@ -313,13 +323,28 @@ function program(io: Io, state: { code: number }): Command {
     .option('-j, --concurrency <n>', 'inputs read at once', positiveInt, 4)
     .option(
       '--threads <n>',
-      'reader threads parsing documents in parallel (default: one per core, up to 4, for 8 inputs or more; 0 = none)',
+      'worker threads parsing documents in parallel, each document isolated (default: 2, or 1 on one core; 0 = 1)',
       (v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 0)
           throw new InvalidArgumentError('expected an integer ≥ 0');
         return n;
       },
+    )
+    .option(
+      '--file-timeout <seconds>',
+      'time limit of one document on its worker; past it the document is an error (FILE_TIMEOUT)',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0)
+          throw new InvalidArgumentError('expected a number of seconds > 0');
+        return n;
+      },
+      DEFAULT_ISOLATION.fileTimeoutMs / 1000,
+    )
+    .option(
+      '--allow-private',
+      'also fetch URLs on loopback, private, link-local and metadata addresses (refused by default)',
     )
     .option(
       '--timeout <ms>',

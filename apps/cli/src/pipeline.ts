@@ -7,7 +7,7 @@ import type { FetchLimits } from './fetch.ts';
 import type { Input } from './inputs.ts';
 import { agencyKey, pairConsecutiveYears } from './pairing.ts';
 import { mapPool } from './pool.ts';
-import { createReader } from './read-pool.ts';
+import { createReader, type Isolation } from './read-pool.ts';
 import { applySuppressions, type Suppression } from './suppress.ts';
 
 export interface PipelineOptions {
@@ -19,8 +19,8 @@ export interface PipelineOptions {
   suppressions: Suppression[];
   /** Last year's report given with --previous (used where the batch has no pair). */
   previous?: { source: string; report: Report };
-  /** Reader threads (0 or 1 = read in this thread). */
-  threads: number;
+  /** How each document is isolated: worker threads, time limit and heap cap per document. */
+  isolation: Isolation;
   /** Called after each input is read (progress bar). */
   onRead?: (done: number, total: number, source: string) => void;
 }
@@ -47,7 +47,10 @@ export async function runPipeline(
     fetchLimits: options.fetchLimits,
     maxFileBytes: options.maxFileBytes,
   };
-  const reader = createReader(Math.min(options.threads, inputs.length), readOptions);
+  const reader = createReader(
+    { ...options.isolation, threads: Math.min(options.isolation.threads, inputs.length) },
+    readOptions,
+  );
   const read = await mapPool(inputs, options.concurrency, async (input): Promise<Entry[]> => {
     try {
       const results = await reader.read(input);

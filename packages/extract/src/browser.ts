@@ -7,6 +7,7 @@
  * const { report } = await extract(await file.arrayBuffer());
  */
 import { createExtractor } from './entry.ts';
+import type { PdfJs } from './pdf/read.ts';
 
 export { type CheckedResult, checkExtracted } from './check.ts';
 export * from './door/index.ts';
@@ -27,7 +28,18 @@ async function docxToHtml(data: Uint8Array): Promise<string> {
   return result.value;
 }
 
-const extractor = createExtractor({ parseHtml: parseHtmlDocument, docxToHtml });
+/**
+ * pdf.js, loaded on the first PDF. Its worker module is bundled by the app and
+ * run in this thread (pdf.js's "fake worker"): nothing is fetched from elsewhere.
+ */
+async function loadPdfjs() {
+  const g = globalThis as { pdfjsWorker?: unknown };
+  g.pdfjsWorker ??= await import('pdfjs-dist/build/pdf.worker.min.mjs');
+  return (await import('pdfjs-dist')) as unknown as PdfJs;
+}
+
+// No .doc reader runs in a browser: a .doc gets a note saying to save it as .docx or PDF.
+const extractor = createExtractor({ parseHtml: parseHtmlDocument, docxToHtml, loadPdfjs });
 
 /** Reads the first report of a document (HTML string or bytes, text, .docx, report JSON). Never throws. */
 export const extract = extractor.extract;

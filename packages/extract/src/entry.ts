@@ -6,6 +6,8 @@ import { extractionFinding, type Locale } from '@nianbao/schema';
 import { extractAllFromDocument } from './dom/extract.ts';
 import { type DocumentHints, type Sniffed, sniffDocument, sniffString } from './door/kind.ts';
 import { annotateSourceLines, MAX_INPUT_BYTES, stripInert } from './input.ts';
+import { type PdfJs, readPdf } from './pdf/read.ts';
+import { placePdfResults } from './pdf/result.ts';
 import { notFound } from './result.ts';
 import { extractAllFromText } from './text/extract.ts';
 import type { ExtractInput, ExtractOptions, ExtractResult } from './types.ts';
@@ -13,6 +15,10 @@ import type { ExtractInput, ExtractOptions, ExtractResult } from './types.ts';
 export interface Environment {
   parseHtml(html: string): Document;
   docxToHtml(data: Uint8Array): Promise<string>;
+  /** pdf.js, loaded on the first PDF (absent: PDFs are not read here). */
+  loadPdfjs?(): Promise<PdfJs>;
+  /** A legacy .doc → text with tab-separated table cells (absent in the browser). */
+  docToText?(data: Uint8Array): Promise<string>;
 }
 
 export type AnyInput = ExtractInput | Sniffed | string | Uint8Array | ArrayBuffer;
@@ -22,7 +28,13 @@ function sizeOf(input: AnyInput): number {
   if (typeof input === 'string') return input.length;
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) return input.byteLength;
   if (input.kind === 'text') return input.text.length;
-  if (input.kind === 'docx' || input.kind === 'bytes') return input.data.byteLength;
+  if (
+    input.kind === 'docx' ||
+    input.kind === 'bytes' ||
+    input.kind === 'pdf' ||
+    input.kind === 'doc'
+  )
+    return input.data.byteLength;
   if (input.kind === 'html')
     return typeof input.html === 'string' ? input.html.length : input.html.byteLength;
   return 0;
@@ -30,6 +42,19 @@ function sizeOf(input: AnyInput): number {
 
 function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** A .doc that could not be read: why, and how to go on (另存为 .docx 或 PDF). */
+function docUnreadable(
+  locale: Locale,
+  messageId: 'default' | 'browser',
+  reason = '',
+): ExtractResult {
+  const result = notFound('EXTRACT-DOC-UNREADABLE', locale, { reason });
+  result.diagnostics = [
+    extractionFinding('EXTRACT-DOC-UNREADABLE', { messageId, params: { reason } }, locale),
+  ];
+  return result;
 }
 
 export function createExtractor(env: Environment) {
@@ -75,6 +100,27 @@ export function createExtractor(env: Environment) {
         }
         if (!html.trim()) return [notFound('EXTRACT-EMPTY', locale)];
         return fromHtml(html, options);
+      }
+      case 'pdf': {
+        if (!env.loadPdfjs) return [notFound('EXTRACT-UNSUPPORTED', locale, { kind: 'PDF' })];
+        const outcome = await readPdf(s.data, await env.loadPdfjs());
+        if (outcome.kind === 'encrypted') return [notFound('EXTRACT-PDF-ENCRYPTED', locale)];
+        if (outcome.kind === 'broken')
+          return [notFound('EXTRACT-PDF-BROKEN', locale, { reason: outcome.reason })];
+        if (outcome.kind === 'no-text') return [notFound('EXTRACT-PDF-NO-TEXT', locale)];
+        return placePdfResults(fromHtml(outcome.html, options), outcome.places);
+      }
+      case 'doc': {
+        if (!env.docToText) return [docUnreadable(locale, 'browser')];
+        let text: string;
+        try {
+          text = await env.docToText(s.data);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
+          return [docUnreadable(locale, 'default', reason)];
+        }
+        if (!text.trim()) return [notFound('EXTRACT-EMPTY', locale)];
+        return extractAllFromText(text, options);
       }
     }
   }

@@ -9,6 +9,7 @@
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { createExtractor } from './entry.ts';
+import type { PdfJs } from './pdf/read.ts';
 
 export { type CheckedResult, checkExtracted } from './check.ts';
 export * from './door/index.ts';
@@ -29,7 +30,23 @@ async function docxToHtml(data: Uint8Array): Promise<string> {
   return result.value;
 }
 
-const extractor = createExtractor({ parseHtml: parseHtmlDocument, docxToHtml });
+/** pdf.js's legacy build with its worker run in this thread (no worker file to locate). */
+async function loadPdfjs() {
+  const g = globalThis as { pdfjsWorker?: unknown };
+  g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+}
+
+async function docToText(data: Uint8Array): Promise<string> {
+  return (await import('./doc/read.ts')).docToText(data);
+}
+
+const extractor = createExtractor({
+  parseHtml: parseHtmlDocument,
+  docxToHtml,
+  loadPdfjs,
+  docToText,
+});
 
 /** Reads the first report of a document (HTML, bytes, text, .docx, report JSON). Never throws. */
 export const extract = extractor.extract;

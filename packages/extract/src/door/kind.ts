@@ -19,6 +19,10 @@ export interface DocumentHints {
 
 export type Sniffed =
   | { kind: 'docx'; data: Uint8Array }
+  /** A PDF (`%PDF-` in its first KB): read from its text layer. */
+  | { kind: 'pdf'; data: Uint8Array }
+  /** A Word 97–2003 document (an OLE container named or typed .doc, or unnamed). */
+  | { kind: 'doc'; data: Uint8Array }
   | { kind: 'html'; html: string }
   | { kind: 'text'; text: string }
   | { kind: 'report'; payload: ReportPayload }
@@ -75,8 +79,12 @@ function byMagic(bytes: Uint8Array, hints: DocumentHints): Sniffed | undefined {
     if (named && ext !== 'doc' && ext !== 'pdf') return { kind: 'unsupported', type: named };
     return { kind: 'docx', data: bytes };
   }
-  if (isPdf(bytes)) return { kind: 'unsupported', type: 'PDF' };
-  if (isOle(bytes)) return { kind: 'unsupported', type: named ?? UNSUPPORTED_EXTENSIONS.doc! };
+  if (isPdf(bytes)) return { kind: 'pdf', data: bytes };
+  if (isOle(bytes)) {
+    // An OLE container is a .doc unless its name says otherwise (.xls, .ppt, .wps, .et…).
+    if (named && ext !== 'doc' && ext !== 'pdf') return { kind: 'unsupported', type: named };
+    return { kind: 'doc', data: bytes };
+  }
   return undefined;
 }
 

@@ -35,6 +35,10 @@ export interface SourceLocation {
   /** 1-based line (and column) in the source text or HTML. */
   line?: number;
   lineColumn?: number;
+  /** 1-based page of a PDF (surfaces say 第3页). */
+  page?: number;
+  /** The text's box on that page in points, [x0, top, x1, bottom], origin at the top left. */
+  box?: [number, number, number, number];
   /** The DOM element itself, when the input was a live DOM (typed loosely to keep this package DOM-free). */
   element?: unknown;
 }

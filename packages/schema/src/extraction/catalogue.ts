@@ -177,8 +177,36 @@ export const EXTRACTION_DIAGNOSTICS = {
   }),
   'EXTRACT-UNSUPPORTED': d('EXTRACT-UNSUPPORTED', 'error', {
     default: {
-      zh: '无法读取{kind}文件：请另存为 .docx、网页（.html）或文本（.txt）后再检查',
-      en: 'A {kind} file cannot be read: save it as .docx, .html or .txt and check that',
+      zh: '无法读取{kind}文件：请在 Word/WPS 中另存为 .docx 或 PDF 后再检查',
+      en: 'A {kind} file cannot be read: save it as .docx or PDF (in Word or WPS) and check that',
+    },
+  }),
+  'EXTRACT-PDF-NO-TEXT': d('EXTRACT-PDF-NO-TEXT', 'error', {
+    default: {
+      zh: '扫描件或无文字层，无法读取（不做文字识别）：该 PDF 没有可用的文字层，请提供由 Word/WPS 导出的 PDF、.docx 或网页版本',
+      en: 'A scan or a PDF without a text layer cannot be read (no OCR is done): provide a PDF exported from Word/WPS, a .docx or the web page',
+    },
+  }),
+  'EXTRACT-PDF-ENCRYPTED': d('EXTRACT-PDF-ENCRYPTED', 'error', {
+    default: {
+      zh: '该 PDF 已加密（需要密码才能打开），无法读取：请提供未加密的版本',
+      en: 'The PDF is encrypted (it needs a password to open) and cannot be read: provide an unencrypted copy',
+    },
+  }),
+  'EXTRACT-PDF-BROKEN': d('EXTRACT-PDF-BROKEN', 'error', {
+    default: {
+      zh: '该 PDF 文件已损坏或不完整，无法读取（{reason}）',
+      en: 'The PDF file is damaged or incomplete and cannot be read ({reason})',
+    },
+  }),
+  'EXTRACT-DOC-UNREADABLE': d('EXTRACT-DOC-UNREADABLE', 'error', {
+    default: {
+      zh: '无法读取该 Word 97–2003（.doc）文件（{reason}）：请在 Word/WPS 中另存为 .docx 或 PDF 后再检查',
+      en: 'The Word 97–2003 (.doc) file could not be read ({reason}): save it as .docx or PDF (in Word or WPS) and check that',
+    },
+    browser: {
+      zh: '浏览器中无法读取 Word 97–2003（.doc）文件：请在 Word/WPS 中另存为 .docx 或 PDF 后再导入',
+      en: 'Word 97–2003 (.doc) files cannot be read in the browser: save it as .docx or PDF (in Word or WPS) and import that',
     },
   }),
   'EXTRACT-INVALID-REPORT': d('EXTRACT-INVALID-REPORT', 'error', {

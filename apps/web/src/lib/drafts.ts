@@ -169,7 +169,8 @@ export class DraftStore {
     if (storage) {
       this.storage = storage;
       this.persistent = true;
-      this.full = false;
+      const probed = probe(storage);
+      this.full = !probed.ok && probed.quota;
     } else {
       ({ storage: this.storage, persistent: this.persistent, full: this.full } = browserStorage());
     }
@@ -218,8 +219,8 @@ export class DraftStore {
       if (quota) this.full = true;
       return { ok: false, reason: reasonOf(error), quota };
     }
-    // A write that fits may still leave no room for the next one: the warning stays until it would.
-    if (this.full) this.full = !probe(this.storage).ok;
+    // A write that fits may leave no room for the next one: then the storage is full already.
+    this.full = !probe(this.storage).ok;
     return { ok: true };
   }
 

@@ -222,9 +222,10 @@ export function useDrafts(
         showPrompt(undefined);
         if (!copyId) return;
         const copy: Draft = { ...draftFromState(live.current), id: copyId, heldFrom: p.id };
-        const result = sync.save(copy);
-        noteSave(result);
-        loadDraft(result.kind === 'saved' ? result.draft : copy);
+        noteSave(sync.save(copy));
+        // The copy as stored (with its revision); as it is here when it could not be saved.
+        const saved = store.load(copyId);
+        loadDraft(saved?.ok ? saved.draft : copy);
         store.setCurrent(copyId);
       }
       listed.current = undefined;

@@ -1,6 +1,7 @@
 // Form drafts in Debian's Chromium against the built app served over HTTP (`npm start`):
 // a localStorage already full when the form opens, and one draft edited from two tabs.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { blankReport, type Report } from '@nianbao/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,31 @@ afterEach(async () => {
 afterAll(async () => {
   await served?.stop();
 });
+
+/** Serious or critical accessibility violations (axe-core) on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const require = createRequire(import.meta.url);
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -160,6 +186,7 @@ describe('form drafts in Chromium', () => {
     const oldRow = message.locator('[data-old-draft="old"]');
     await oldRow.waitFor();
     expect(await message.locator('[data-old-draft="cur"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     page.once('dialog', (dialog) => dialog.accept());
     await oldRow.locator('[data-old-draft-action="delete"]').click();
     await expect.poll(async () => (await storedDraft(page, 'cur'))?.report.meta.title).toBe(title);
@@ -213,6 +240,7 @@ describe('form drafts in Chromium', () => {
       '采用另一个标签页',
     );
     expect(await prompt.locator('[data-choice="both"]').textContent()).toContain('两个都保留');
+    expect(await axeViolations(two)).toEqual([]);
 
     // Neither edit is lost meanwhile: tab one's stays in the draft, tab two's is held as a copy.
     const held = async () => (await allDrafts(two)).filter((d) => d.heldFrom === 'shared');

@@ -12,6 +12,10 @@ export const ENGINE_MESSAGES = {
     zh: '{cell}与相关各项之和相符（{value}）',
     en: '{cell} agrees with the sum of its parts ({value})',
   },
+  alsoOnCell: {
+    zh: '；另：{message}',
+    en: '; also: {message}',
+  },
   ruleFailed: {
     zh: '规则{rule}未能运行：{reason}',
     en: 'Rule {rule} could not run: {reason}',

@@ -220,14 +220,47 @@ export function runRules(
     ),
   );
 
-  const findings: Finding[] = pending
-    .map((f) => ({
-      ...f,
-      severity: f.final ? f.severity : severityOf(f.rule, f.severity),
-    }))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order)
-    .map(({ rule: _rule, order: _order, final: _final, ...finding }) => finding);
+  const findings: Finding[] = oneFindingPerCell(
+    pending
+      .map((f) => ({
+        ...f,
+        severity: f.final ? f.severity : severityOf(f.rule, f.severity),
+      }))
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order),
+    locale,
+  ).map(({ rule: _rule, order: _order, final: _final, ...finding }) => finding);
   return { findings, passes };
+}
+
+/** Tags whose findings on one cell are one piece of advice (one cause, one finding). */
+const ONE_PER_CELL_TAGS = ['money'];
+
+/**
+ * Merges the findings of rules tagged alike (money) that name the same cell:
+ * the most severe stays, the others' words join its message, so one cell never
+ * gets two pieces of advice that read as contradicting each other.
+ */
+function oneFindingPerCell(sorted: PendingFinding[], locale: Locale): PendingFinding[] {
+  const kept = new Map<string, PendingFinding>();
+  const out: PendingFinding[] = [];
+  for (const f of sorted) {
+    const tag = ONE_PER_CELL_TAGS.find((t) => f.rule.meta.tags.includes(t));
+    const cell = f.cells[0];
+    if (!tag || !cell || f.origin !== 'report') {
+      out.push(f);
+      continue;
+    }
+    const key = `${tag}:${cell}`;
+    const first = kept.get(key);
+    if (!first) {
+      const copy = { ...f };
+      kept.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    first.message += formatMessage(ENGINE_MESSAGES.alsoOnCell, locale, { message: f.message });
+  }
+  return out;
 }
 
 function assertReport(report: unknown): asserts report is Report {

@@ -24,8 +24,10 @@ describe(ID, () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ ruleId: ID, severity: 'error', cells: [AMOUNT] });
     expect(finding!.message).toContain('保留4位小数');
-    expect(finding!.message).toContain('“1511”有0位小数');
+    // Both readings in one finding: 1511 万元 written with 4 decimals, or 1511 元 = 0.1511 万元.
+    expect(finding!.message).toContain('“1511”却是整数');
     expect(finding!.message).toContain('1511.0000');
+    expect(finding!.message).toContain('0.1511');
   });
 
   it('without a header rule accepts up to 4 decimals and warns above', () => {
@@ -53,5 +55,19 @@ describe(ID, () => {
       },
     };
     expect(check(r, { ...only, provenance })).toHaveLength(1);
+  });
+
+  it('is merged with every other money finding on the same cell: one cell, one finding', () => {
+    // 251000元 under a 4-decimal 万元 header: a unit mismatch (MONEY-UNIT) and the
+    // decimals (this rule) are one cause; the engine keeps one finding with both words.
+    const r = setCell(report, AMOUNT, 251000);
+    const money = ['MONEY-UNIT', 'MONEY-HDR-DECIMALS', 'MONEY-NONNEG-DEC', 'CELL-UNIT-IN-CELL'];
+    const findings = check(r, {
+      rules: money,
+      provenance: { cells: { [AMOUNT]: { raw: '251000元', header: SEED_HEADER } } },
+    }).filter((f) => f.ruleId.startsWith('MONEY-'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('error');
+    expect(findings[0]!.message).toContain('另：');
   });
 });

@@ -1,4 +1,10 @@
-import { decimalsOf, declaredDecimals, isBlankRaw, parseRawNumber } from '../../core/raw.ts';
+import {
+  decimalsOf,
+  declaredDecimals,
+  declaredUnit,
+  isBlankRaw,
+  parseRawNumber,
+} from '../../core/raw.ts';
 import type { Rule } from '../../core/types.ts';
 import { cellIndexOf } from '../../templates/index.ts';
 
@@ -23,6 +29,10 @@ const rule: Rule = {
         zh: '{cell}的表头要求保留{declared}位小数，填报值“{raw}”有{found}位小数（应写作“{suggested}”）',
         en: 'The header of {cell} demands {declared} decimals, but "{raw}" has {found} (write "{suggested}")',
       },
+      integerInWan: {
+        zh: '{cell}的表头以万元计并要求保留{declared}位小数，填报值“{raw}”却是整数：若确为{raw}万元，应写作“{suggested}”；若是按“元”填写的{raw}元，应为“{converted}”（万元）',
+        en: 'The header of {cell} is in 万元 with {declared} decimals, yet "{raw}" is a whole number: if it is {raw} 万元, write "{suggested}"; if it was written in yuan ({raw} yuan), it is "{converted}" 万元',
+      },
       tooMany: {
         zh: '{cell}填报值“{raw}”有{found}位小数；表头未规定位数时，万元金额最多 4 位小数（精确到元）',
         en: '{cell} is written "{raw}" with {found} decimals; without a rule in the header, at most 4 are expected (yuan precision in 万元)',
@@ -42,7 +52,20 @@ const rule: Rule = {
       const declared = declaredDecimals(prov?.header);
       if (declared !== undefined) {
         const mismatch = raw !== undefined ? found !== declared : found > declared;
-        if (mismatch) {
+        const inWan = (declaredUnit(prov?.header) ?? declaredUnit(info.column.label.zh)) === '万元';
+        if (mismatch && inWan && raw !== undefined && found === 0 && declared > 0) {
+          // One cell, one piece of advice: the two readings of a whole number in 万元.
+          ctx.flag({
+            cells: [path],
+            messageId: 'integerInWan',
+            params: {
+              declared,
+              raw: shown,
+              suggested: value.toFixed(declared),
+              converted: (value / 10000).toFixed(Math.max(declared, 4)),
+            },
+          });
+        } else if (mismatch) {
           ctx.flag({
             cells: [path],
             params: {

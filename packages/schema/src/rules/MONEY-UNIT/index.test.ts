@@ -24,14 +24,20 @@ describe(ID, () => {
     expect(check(report, { ...only, agencyKind: 'gov' })).toEqual([]);
   });
 
-  it('warns on the seed: a whole number under a 万元 header with 4 decimals', () => {
+  it('leaves the seed to MONEY-HDR-DECIMALS: one cell, one piece of advice', () => {
     const report = setCell(consistentReport('2019'), AMOUNT, 1511);
     const provenance = {
       cells: { [AMOUNT]: { raw: '1511', header: '采购总金额(单位:万元,保留4位小数)' } },
     };
-    const [finding, ...rest] = check(report, { ...only, provenance });
+    // A whole number under a 4-decimal 万元 header: MONEY-HDR-DECIMALS names both readings.
+    expect(check(report, { ...only, provenance })).toEqual([]);
+    const [both, ...rest] = check(report, {
+      rules: ['MONEY-UNIT', 'MONEY-HDR-DECIMALS'],
+      provenance,
+    });
     expect(rest).toEqual([]);
-    expect(finding!.message).toContain('0.1511');
+    expect(both!.message).toContain('1511.0000');
+    expect(both!.message).toContain('0.1511');
     expect(
       check(report, {
         ...only,

@@ -31,10 +31,6 @@ const rule: Rule = {
         zh: '{cell}为{actual}万元（即{yuan}元），对本机关而言过大，疑似按“元”填报；若以元计，应为{converted}万元',
         en: '{cell} is {actual} 万元 ({yuan} yuan), implausibly large for this agency: it may have been entered in yuan, which would be {converted} 万元',
       },
-      integerInWan: {
-        zh: '{cell}表头以万元计并要求保留{declared}位小数，填报值“{raw}”却是整数，疑似按“元”填写：{raw}万元即{yuan}元；若以元计，应为{converted}万元',
-        en: 'The header of {cell} is in 万元 with {declared} decimals, yet "{raw}" is a whole number, as if written in yuan: {raw} 万元 is {yuan} yuan; in yuan it would be {converted} 万元',
-      },
       mismatch: {
         zh: '{cell}的表头单位为{headerUnit}，单元格却写作“{raw}”（{cellUnit}），数值可能差一万倍',
         en: 'The header of {cell} is in {headerUnit} but the cell reads "{raw}" ({cellUnit}): the value may be off by a factor of 10,000',
@@ -74,16 +70,10 @@ const rule: Rule = {
         continue;
       }
       if (unit !== '万元') continue;
+      // A whole number under a header that demands decimals is MONEY-HDR-DECIMALS's
+      // finding, which names both readings (万元 with decimals, or 元).
       const declared = declaredDecimals(prov?.header);
-      if (raw && declared && declared > 0 && parseRawNumber(raw).decimals === 0) {
-        ctx.flag({
-          cells: [path],
-          messageId: 'integerInWan',
-          actual: value,
-          params: { raw, declared, yuan: yuan(value), converted: toWan(value) },
-        });
-        continue;
-      }
+      if (raw && declared && declared > 0 && parseRawNumber(raw).decimals === 0) continue;
       const limit = ctx.agencyKind === 'gov' ? PLAUSIBLE_WAN.gov : PLAUSIBLE_WAN.default;
       if (value > limit) {
         ctx.flag({

@@ -6,6 +6,7 @@
  * const app = createApp({ config: loadConfig(process.env), logger: createLogger() });
  * const res = await app.request('/api/v1/validate', { method: 'POST', body: JSON.stringify(report), headers: { 'Content-Type': 'application/json' } });
  */
+import { setMaxListeners } from 'node:events';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { charsetFromContentType, isKnownCharset } from '@nianbao/extract/door';
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps) {
   // signal that stops that work when the client hangs up.
   app.use('*', async (c, next) => {
     const controller = new AbortController();
+    // Every document of a batch listens to it.
+    setMaxListeners(0, controller.signal);
     const fromClient = c.req.raw.signal;
     const gone = () => controller.abort(new ClientGone());
     if (fromClient.aborted) gone();

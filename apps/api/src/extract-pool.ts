@@ -4,9 +4,9 @@
  * requests go on while it runs.
  *
  * - Fair: waiting jobs are queued per client and taken round-robin, a client with
- *   fewer jobs running first; while every worker is busy with other clients' jobs, a
- *   client with nothing running gets a spare worker (at most `spare` of them), so two
- *   hostile clients cannot make a third wait behind their documents.
+ *   fewer jobs running first; and `spare` workers, started with the others, take only
+ *   the job of a client with nothing running, so two hostile clients busying every
+ *   worker cannot make a third wait behind their documents.
  * - Bounded: a client may have at most `queuePerClient` jobs waiting or running
  *   (`QueueFull` beyond, with a Retry-After estimate); each job at most `timeoutMs`
  *   (`ExtractionTimeout`); each worker at most `heapMb` of heap (`resourceLimits`).
@@ -16,6 +16,8 @@
  * A worker that dies (out of memory, a crash in a native parser) or is terminated
  * takes only its own job with it: the job fails, and the slot gets a fresh worker.
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extractor } from './extractor.ts';
 import { type Job, type JobResult, runJob } from './jobs.ts';
@@ -80,7 +82,7 @@ export interface PoolOptions {
   workerUrl: URL;
   /** Threads always running (default 2). */
   size?: number;
-  /** Extra threads, started only for a client with nothing running while all are busy (default 1). */
+  /** Extra threads kept for clients with nothing running (default 1). */
   spare?: number;
   /** Per document (default 20 s). */
   timeoutMs?: number;
@@ -88,6 +90,8 @@ export interface PoolOptions {
   queuePerClient?: number;
   /** Heap limit of each worker, in MB (default 512). */
   heapMb?: number;
+  /** Workers are processes (default: their memory returns to the system when they end) or threads. */
+  isolation?: 'process' | 'thread';
 }
 
 export interface RunOptions {
@@ -130,14 +134,101 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: WorkerHandle;
   /** Booted: the time limit counts the work, not the worker's start-up. */
   ready: boolean;
   spare: boolean;
   pending?: Pending;
   timer?: NodeJS.Timeout;
-  /** The error the worker reported before exiting (e.g. ERR_WORKER_OUT_OF_MEMORY). */
-  error?: Error & { code?: string };
+}
+
+/** A worker, thread or process, as the pool sees it. */
+interface WorkerHandle {
+  post(task: WorkerTask): void;
+  terminate(): Promise<unknown>;
+}
+
+interface WorkerEvents {
+  online(): void;
+  message(reply: WorkerReply): void;
+  /** Died by itself (not terminated): out of memory or another crash. */
+  exit(outOfMemory: boolean, reason: string): void;
+}
+
+/**
+ * Starts one worker. A process (the default) gives all its memory back to the system
+ * when it ends — a thread's native allocations (an inflated archive, say) stay in the
+ * server's allocator; its heap is capped with --max-old-space-size. A thread is capped
+ * with resourceLimits.
+ */
+function startWorker(
+  url: URL,
+  heapMb: number,
+  isolation: 'process' | 'thread',
+  on: WorkerEvents,
+): WorkerHandle {
+  let ended = false;
+  if (isolation === 'thread') {
+    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    let error: (Error & { code?: string }) | undefined;
+    worker.unref();
+    worker.once('online', () => on.online());
+    worker.on('message', (reply: WorkerReply) => on.message(reply));
+    worker.on('error', (e) => {
+      error = e;
+    });
+    worker.on('exit', (code) => {
+      if (ended) return;
+      on.exit(
+        error?.code === 'ERR_WORKER_OUT_OF_MEMORY',
+        error?.message ?? `the worker exited with code ${code}`,
+      );
+    });
+    return {
+      post: (task) => worker.postMessage(task),
+      terminate: () => {
+        ended = true;
+        return worker.terminate();
+      },
+    };
+  }
+  const child = fork(fileURLToPath(url), [], {
+    serialization: 'advanced',
+    execArgv: [`--max-old-space-size=${heapMb}`],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  // The end of stderr tells an out-of-memory abort from another crash.
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4096);
+  });
+  child.on('message', (message: WorkerReply | { ready: true }) => {
+    if ('ready' in message) on.online();
+    else on.message(message);
+  });
+  child.on('error', () => {
+    // A failed send or spawn: 'exit' follows, or the job's timer ends it.
+  });
+  child.on('exit', (code, signal) => {
+    if (ended) return;
+    ended = true;
+    const oom = /heap out of memory|allocation failed/i.test(stderr);
+    on.exit(oom, oom ? 'out of memory' : `the worker exited with ${signal ?? `code ${code}`}`);
+  });
+  child.unref();
+  (child.channel as { unref?: () => void } | undefined)?.unref?.();
+  return {
+    post: (task) => {
+      if (child.connected) child.send(task);
+    },
+    terminate: () =>
+      new Promise<void>((resolve) => {
+        ended = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+  };
 }
 
 export function createWorkPool({
@@ -147,6 +238,7 @@ export function createWorkPool({
   timeoutMs = 20_000,
   queuePerClient = 100,
   heapMb = 512,
+  isolation = 'process',
 }: PoolOptions): WorkPool {
   size = Math.max(1, size);
   /** Waiting jobs per client, and the clients with waiting jobs in round-robin order. */
@@ -176,47 +268,33 @@ export function createWorkPool({
 
   function spawn(isSpare: boolean): Slot {
     const slot: Slot = {
-      worker: new Worker(workerUrl, {
-        resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      worker: startWorker(workerUrl, heapMb, isolation, {
+        online() {
+          slot.ready = true;
+          pump();
+        },
+        message(reply) {
+          const p = slot.pending;
+          if (!p || p.id !== reply.id) return;
+          detach(slot);
+          averageMs = 0.8 * averageMs + 0.2 * (Date.now() - (p.startedAt ?? Date.now()));
+          if ('result' in reply) p.resolve(reply.result);
+          else p.reject(new Error(reply.error));
+          pump();
+        },
+        exit(outOfMemory, reason) {
+          // Terminated on purpose (time limit, abort): already replaced.
+          const i = slots.indexOf(slot);
+          if (closed || i < 0) return;
+          const p = slot.pending;
+          detach(slot);
+          p?.reject(new WorkerCrashed(outOfMemory, reason, heapMb));
+          replace(slot, false);
+        },
       }),
       ready: false,
       spare: isSpare,
     };
-    slot.worker.unref();
-    slot.worker.once('online', () => {
-      slot.ready = true;
-      pump();
-    });
-    slot.worker.on('message', (reply: WorkerReply) => {
-      const p = slot.pending;
-      if (!p || p.id !== reply.id) return;
-      detach(slot);
-      averageMs = 0.8 * averageMs + 0.2 * (Date.now() - (p.startedAt ?? Date.now()));
-      if ('result' in reply) p.resolve(reply.result);
-      else p.reject(new Error(reply.error));
-      pump();
-    });
-    slot.worker.on('error', (error) => {
-      slot.error = error;
-    });
-    slot.worker.on('exit', (code) => {
-      // Terminated on purpose (time limit, abort, retired spare): already replaced.
-      const i = slots.indexOf(slot);
-      if (closed || i < 0) return;
-      const p = slot.pending;
-      detach(slot);
-      if (p) {
-        const oom = slot.error?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        p.reject(
-          new WorkerCrashed(
-            oom,
-            slot.error?.message ?? `the worker exited with code ${code}`,
-            heapMb,
-          ),
-        );
-      }
-      replace(slot, false);
-    });
     return slot;
   }
 
@@ -237,8 +315,7 @@ export function createWorkPool({
   function replace(slot: Slot, terminate: boolean) {
     const i = slots.indexOf(slot);
     if (i < 0) return;
-    if (slot.spare && ring.length === 0) slots.splice(i, 1);
-    else slots[i] = spawn(slot.spare);
+    slots[i] = spawn(slot.spare);
     if (terminate) void slot.worker.terminate();
     pump();
   }
@@ -247,12 +324,13 @@ export function createWorkPool({
    * The next job: round-robin over the clients waiting — the one served least recently
    * first (a newcomer before all) — among those with the fewest jobs running.
    */
-  function pick(): Pending | undefined {
+  function pick(starvedOnly: boolean): Pending | undefined {
     let best = -1;
     let bestKey: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     for (let i = 0; i < ring.length; i++) {
       const client = ring[i]!;
       const key: [number, number] = [runningBy.get(client) ?? 0, servedAt.get(client) ?? -1];
+      if (starvedOnly && key[0] > 0) continue;
       if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
         best = i;
         bestKey = key;
@@ -280,29 +358,55 @@ export function createWorkPool({
       p.reject(new ExtractionTimeout(timeoutMs));
       replace(slot, true);
     }, timeoutMs);
-    slot.worker.postMessage({ id: p.id, job: p.job } satisfies WorkerTask);
+    slot.worker.post({ id: p.id, job: p.job });
   }
 
   function pump() {
     if (closed) return;
-    for (const slot of [...slots]) {
+    // General workers first, spares last (they take only a starved client's job).
+    for (const slot of slots) {
       if (!slot.ready || slot.pending) continue;
-      const p = pick();
+      const p = pick(slot.spare);
       if (p) start(slot, p);
-      else if (slot.spare) {
-        // Nothing left for a spare: retire it.
-        slots.splice(slots.indexOf(slot), 1);
-        void slot.worker.terminate();
-      }
     }
-    // Every worker busy or booting with others' jobs, and a client waits with nothing
-    // running: a spare worker for it.
-    const free = slots.some((s) => !s.pending);
-    const starved = ring.some((client) => !runningBy.has(client));
-    if (!free && starved && slots.length < size + Math.max(0, spare)) slots.push(spawn(true));
+    // A client waits with nothing running while every worker is busy, and another
+    // client holds several: that client's latest job goes back to the head of its queue
+    // and its worker is replaced, for the waiting client. Nobody waits behind another's
+    // whole batch; a client keeps at least one job running.
+    if (slots.some((slot) => !slot.pending)) return;
+    if (!ring.some((client) => !runningBy.has(client))) return;
+    let victim: Slot | undefined;
+    for (const slot of slots) {
+      const p = slot.pending!;
+      if ((runningBy.get(p.client) ?? 0) < 2) continue;
+      const v = victim?.pending;
+      const more = (runningBy.get(p.client) ?? 0) - (v ? (runningBy.get(v.client) ?? 0) : 0);
+      if (!v || more > 0 || (more === 0 && (p.startedAt ?? 0) > (v.startedAt ?? 0))) victim = slot;
+    }
+    if (victim) preempt(victim);
+  }
+
+  /** Puts a running job back at the head of its client's queue and replaces its worker. */
+  function preempt(slot: Slot) {
+    const p = slot.pending!;
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.pending = undefined;
+    p.slot = undefined;
+    p.startedAt = undefined;
+    bump(runningBy, p.client, -1);
+    let queue = queues.get(p.client);
+    if (!queue) {
+      queue = [];
+      queues.set(p.client, queue);
+      ring.push(p.client);
+    }
+    queue.unshift(p);
+    replace(slot, true);
   }
 
   for (let i = 0; i < size; i++) slots.push(spawn(false));
+  for (let i = 0; i < Math.max(0, spare); i++) slots.push(spawn(true));
 
   function enqueue(job: Job, client: string, signal: AbortSignal | undefined) {
     return new Promise<JobResult>((resolve, reject) => {

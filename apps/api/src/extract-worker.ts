@@ -1,5 +1,5 @@
 /**
- * Does the API's document work in a worker thread (see extract-pool.ts and jobs.ts):
+ * Does the API's document work in a worker process or thread (see extract-pool.ts and jobs.ts):
  * a document that takes too long or too much memory can then be abandoned by
  * terminating the worker, and the server's event loop keeps answering meanwhile.
  */
@@ -8,12 +8,20 @@ import type { WorkerReply, WorkerTask } from './extract-pool.ts';
 import { nodeExtractor } from './extractor.ts';
 import { runJob } from './jobs.ts';
 
-parentPort?.on('message', async (task: WorkerTask) => {
+// A worker thread talks through parentPort; a worker process (the default) through IPC.
+const port = parentPort ?? {
+  on: (event: 'message', listener: (task: WorkerTask) => void) => process.on(event, listener),
+  postMessage: (reply: WorkerReply) => process.send?.(reply),
+};
+
+port.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
     reply = { id: task.id, result: await runJob(task.job, nodeExtractor) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(reply);
+  port.postMessage(reply);
 });
+// A process says when it is ready (a thread's 'online' event says it for it).
+if (!parentPort) process.send?.({ ready: true });

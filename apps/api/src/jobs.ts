@@ -11,6 +11,9 @@
 import { checkExtracted } from '@nianbao/extract/check';
 import { check, type Locale, type Report, type Summary, summarize } from '@nianbao/schema';
 import type { ExtractInput, ExtractOptions, Extractor, ExtractResult } from './extractor.ts';
+import { localisedIssues } from './issues.ts';
+import type { ProblemIssue } from './problem.ts';
+import { ReportSchema } from './schemas.ts';
 
 export interface CheckJob {
   kind: 'check';
@@ -24,9 +27,10 @@ export interface CheckJob {
   all: boolean;
 }
 
+/** A report as JSON text: parsed, validated and checked in the worker (10 MB of JSON is work too). */
 export interface ValidateJob {
   kind: 'validate';
-  report: Report;
+  text: string;
   locale: Locale;
 }
 
@@ -35,15 +39,41 @@ export type Job = CheckJob | ValidateJob;
 /** A finished job: the JSON body of the answer and its summary (batches add them up). */
 export type JobResult =
   | { ok: true; json: string; summary: Summary }
-  | { ok: false; slug: 'unreadable-document'; params: Record<string, string | number> };
+  | {
+      ok: false;
+      slug: 'unreadable-document' | 'malformed-json' | 'invalid-report';
+      params: Record<string, string | number>;
+      extra?: { issues: ProblemIssue[] };
+    };
 
 /** Provenance without DOM elements (present when the input was a live DOM). */
 const noElements = (key: string, value: unknown) => (key === 'element' ? undefined : value);
 
 export async function runJob(job: Job, extractor: Extractor): Promise<JobResult> {
   if (job.kind === 'validate') {
-    const findings = check(job.report, { locale: job.locale });
-    const summary = summarize(findings, job.report);
+    let input: unknown;
+    try {
+      input = JSON.parse(job.text);
+    } catch (error) {
+      return {
+        ok: false,
+        slug: 'malformed-json',
+        params: { reason: error instanceof Error ? error.message : String(error) },
+      };
+    }
+    const parsed = ReportSchema.safeParse(input);
+    if (!parsed.success) {
+      const issues = localisedIssues(ReportSchema, input, job.locale);
+      return {
+        ok: false,
+        slug: 'invalid-report',
+        params: { count: issues.length },
+        extra: { issues },
+      };
+    }
+    const report = parsed.data as Report;
+    const findings = check(report, { locale: job.locale });
+    const summary = summarize(findings, report);
     return { ok: true, json: JSON.stringify({ findings, summary }), summary };
   }
   let results: ExtractResult[];

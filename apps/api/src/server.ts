@@ -74,7 +74,7 @@ logger.info({
     : 'off',
   bodyLimit: config.bodyLimit,
   extraction: pool
-    ? `${config.extract.workers} workers (+1 spare) of ${config.extract.heapMb} MB, ${config.extract.timeoutMs} ms per document, ${config.requestDeadlineMs} ms per request, ${config.extract.queuePerClient} documents per client`
+    ? `${config.extract.workers} workers (+1 kept for clients with nothing running) of ${config.extract.heapMb} MB, ${config.extract.timeoutMs} ms per document, ${config.requestDeadlineMs} ms per request, ${config.extract.queuePerClient} documents per client`
     : 'in-process',
 });
 process.stdout.write(`nianbao: serving ${running.url}  (docs: ${running.url}/docs)\n`);

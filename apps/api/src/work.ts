@@ -70,7 +70,12 @@ export async function runJobs(
     const result = s.value;
     return result.ok
       ? { ok: true, result }
-      : { ok: false, slug: result.slug, params: result.params };
+      : {
+          ok: false,
+          slug: result.slug,
+          params: result.params,
+          ...(result.extra ? { extra: result.extra } : {}),
+        };
   });
 }
 

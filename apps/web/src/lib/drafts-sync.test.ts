@@ -106,6 +106,20 @@ describe('DraftSync: two tabs on one draft', () => {
     expect(stored(two.store, 'copy').heldFrom).toBe('d');
   });
 
+  it('notices the other tab’s write after its own saves too (revisions, not contents)', () => {
+    const { one, two } = tabs;
+    expect(two.sync.save(draft({ [B]: 1 })).kind).toBe('saved');
+    // Tab one has not seen tab two's save: its own edit is not written over it.
+    expect(one.sync.save(draft({ [A]: 1 }))).toMatchObject({ incoming: { kind: 'conflict' } });
+    // Tab two goes on: the stored revision is its own, so it writes.
+    expect(two.sync.save(draft({ [B]: 2 })).kind).toBe('saved');
+    one.sync.adopt(stored(one.store));
+    expect(one.sync.save(draft({ [B]: 2, [A]: 1 })).kind).toBe('saved');
+    // Now tab two's next save meets tab one's revision: asked, not written.
+    expect(two.sync.save(draft({ [B]: 3 }))).toMatchObject({ incoming: { kind: 'conflict' } });
+    expect(stored(two.store).report.appeals?.review?.upheld).toBe(1);
+  });
+
   it('offers the other tab’s version when nothing is unsaved here, and writes nothing', () => {
     const { one, two } = tabs;
     one.sync.save(draft({ [A]: 1 }));

@@ -101,6 +101,10 @@ export class DraftSync {
    */
   save(mine: Draft, { force = false }: { force?: boolean } = {}): SyncSave {
     const seen = this.seen.get(mine.id);
+    // The usual case, cheaply: the stored version is the one this tab wrote or loaded.
+    if (!force && seen?.rev !== undefined && this.store.revOf(mine.id) === seen.rev) {
+      return seen.content === contentKey(mine) ? { kind: 'unchanged' } : this.write(mine, seen.rev);
+    }
     const loaded = this.store.load(mine.id);
     const stored = loaded?.ok ? loaded.draft : undefined;
     if (stored && !force && !isSeen(stored, seen)) {
@@ -112,14 +116,17 @@ export class DraftSync {
       return { kind: 'incoming', incoming };
     }
     if (stored && !force && seen?.content === contentKey(mine)) return { kind: 'unchanged' };
+    return this.write(mine, force ? stored?.rev : seen?.rev);
+  }
+
+  /** Writes `mine` as a new revision edited from `parentRev`. */
+  private write(mine: Draft, parentRev: string | undefined): SyncSave {
     const { rev: _rev, parentRev: _parent, ...rest } = mine;
-    const heldFrom = mine.heldFrom ?? seen?.heldFrom;
+    const heldFrom = mine.heldFrom ?? this.seen.get(mine.id)?.heldFrom;
     const draft: Draft = {
       ...rest,
       rev: newDraftId(),
-      ...((force ? stored?.rev : seen?.rev) !== undefined && {
-        parentRev: force ? stored?.rev : seen?.rev,
-      }),
+      ...(parentRev !== undefined && { parentRev }),
       ...(heldFrom && { heldFrom }),
     };
     const outcome: SaveOutcome = this.store.write(draft);

@@ -224,6 +224,18 @@ export class DraftStore {
     return { ok: true };
   }
 
+  /** The revision of a stored draft, read without checking the report (undefined: none or unreadable). */
+  revOf(id: string): string | undefined {
+    const raw = this.storage.getItem(PREFIX + id);
+    if (raw === null) return undefined;
+    try {
+      const rev = (JSON.parse(raw) as { rev?: unknown } | null)?.rev;
+      return typeof rev === 'string' ? rev : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** How many characters a stored draft takes (0 when absent). */
   sizeOf(id: string): number {
     return (this.storage.getItem(PREFIX + id) ?? '').length;

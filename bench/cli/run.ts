@@ -1,6 +1,7 @@
 // bench/cli: the built CLI on a batch of 1,000 reports (the corpus repeated):
 // wall time, reports per second and peak memory, per output format and
-// concurrency, plus start-up time. `tsx bench/cli/run.ts 200` runs a smaller batch. Prints figures and ratios; never fails on a timing.
+// concurrency, plus start-up time, and the cost of isolating every document on a
+// worker (heap cap, time limit) against reading unisolated in one thread. `tsx bench/cli/run.ts 200` runs a smaller batch. Prints figures and ratios; never fails on a timing.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -41,12 +42,12 @@ interface Run {
   outputBytes: number;
 }
 
-function runCli(args: string[], output?: string): Promise<Run> {
+function runCli(args: string[], output?: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['--import', RSS_HOOK, CLI, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stderr = '';
     child.stderr.on('data', (d) => {
@@ -54,8 +55,10 @@ function runCli(args: string[], output?: string): Promise<Run> {
     });
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const rss = Number(/maxrss_kb=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
-      const cpuMs = Number(/cpu_us=(\d+)/.exec(stderr)?.[1] ?? 0) / 1000;
+      // Worker threads run the hook too: the main thread's line (the last one) counts.
+      const last = [...stderr.matchAll(/maxrss_kb=(\d+) cpu_us=(\d+)/g)].at(-1);
+      const rss = Number(last?.[1] ?? 0) / 1024;
+      const cpuMs = Number(last?.[2] ?? 0) / 1000;
       const outputBytes = output && existsSync(output) ? statSync(output).size : 0;
       resolve({ wallMs, cpuMs, maxRssMb: rss, code, outputBytes });
     });
@@ -90,15 +93,22 @@ async function main() {
   );
 
   const rows: { label: string; run: Run }[] = [];
-  for (const [label, args] of [
-    ['json  -j 4', ['-f', 'json', '-j', '4']],
-    ['json  -j 1 --threads 0', ['-f', 'json', '-j', '1', '--threads', '0']],
-    ['text  -j 4', ['-f', 'text', '-j', '4']],
-    ['sarif -j 4', ['-f', 'sarif', '-j', '4']],
-    ['html  -j 4', ['-f', 'html', '-j', '4']],
+  const UNISOLATED = { NIANBAO_READ_IN_THREAD: '1' };
+  for (const [label, args, env] of [
+    ['json  -j 4 (pool: 2 isolated workers)', ['-f', 'json', '-j', '4'], {}],
+    ['json  -j 1 --threads 1 (1 isolated worker)', ['-f', 'json', '-j', '1', '--threads', '1'], {}],
+    ['json  -j 4 unisolated, in one thread', ['-f', 'json', '-j', '4'], UNISOLATED],
+    ['json  -j 1 unisolated, in one thread', ['-f', 'json', '-j', '1'], UNISOLATED],
+    ['text  -j 4', ['-f', 'text', '-j', '4'], {}],
+    ['sarif -j 4', ['-f', 'sarif', '-j', '4'], {}],
+    ['html  -j 4', ['-f', 'html', '-j', '4'], {}],
   ] as const) {
     const output = path.join(dir, `out-${label.replace(/\W+/g, '')}`);
-    const run = await runCli(['check', batch, ...args, '--fail-on', 'never', '-o', output], output);
+    const run = await runCli(
+      ['check', batch, ...args, '--fail-on', 'never', '-o', output],
+      output,
+      env,
+    );
     rows.push({ label, run });
     console.log(
       `${label}: ${fmt(run.wallMs / 1000, 2)} s wall, ${fmt(TARGET / (run.wallMs / 1000))} reports/s, ` +
@@ -108,8 +118,18 @@ async function main() {
   }
   const j4 = rows[0]!.run;
   const j1 = rows[1]!.run;
+  const bare4 = rows[2]!.run;
+  const bare1 = rows[3]!.run;
   console.log(
-    `ratio one thread (-j 1 --threads 0) / default (-j 4, reader threads) wall time: ${fmt(j1.wallMs / j4.wallMs, 2)}×`,
+    `ratio one worker (-j 1 --threads 1) / default (-j 4, 2 workers) wall time: ${fmt(j1.wallMs / j4.wallMs, 2)}×`,
+  );
+  console.log(
+    `cost of isolation, default pool vs unisolated (-j 4): wall ${fmt(j4.wallMs / bare4.wallMs, 2)}×, ` +
+      `CPU ${fmt(j4.cpuMs / bare4.cpuMs, 2)}×, peak RSS ${fmt(j4.maxRssMb / bare4.maxRssMb, 2)}×`,
+  );
+  console.log(
+    `cost of isolation, one worker vs unisolated (-j 1): wall ${fmt(j1.wallMs / bare1.wallMs, 2)}×, ` +
+      `CPU ${fmt(j1.cpuMs / bare1.cpuMs, 2)}×, peak RSS ${fmt(j1.maxRssMb / bare1.maxRssMb, 2)}×`,
   );
   console.log(
     `ratio start-up / per-report time (json -j 4): ${fmt(startup / (j4.wallMs / TARGET), 1)}×`,

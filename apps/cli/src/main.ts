@@ -21,7 +21,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { toInputError, UsageError } from './errors.ts';
 import { DEFAULT_FETCH_LIMITS } from './fetch.ts';
 import { expandInputs, readListFile } from './inputs.ts';
-import { DEFAULT_ISOLATION } from './read-pool.ts';
+import { DEFAULT_ISOLATION } from './isolation.ts';
 import { rulesMarkdown } from './rules-md.ts';
 import { readSuppressions } from './suppress.ts';
 

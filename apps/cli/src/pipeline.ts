@@ -1,4 +1,3 @@
-import { checkExtracted } from '@nianbao/extract/check';
 import { type Batch, type CheckedReport, type FailOn, makeBatch } from '@nianbao/render';
 import type { Finding, Locale, Provenance, Report } from '@nianbao/schema';
 import { toInputError } from './errors.ts';
@@ -71,13 +70,49 @@ export async function runPipeline(
     } finally {
       options.onRead?.(++done, inputs.length, input.source);
     }
-  }).finally(() => reader.close());
+  }).catch(async (error) => {
+    await reader.close();
+    throw error;
+  });
   const entries = read.flat();
   const reports = entries.map((e) => ({ report: e.extracted?.found ? e.extracted.report : null }));
   const pairs = pairConsecutiveYears(reports);
 
-  const results = entries.map((entry, i): CheckedReport => {
-    if (entry.error || !entry.extracted) {
+  const unreadable = (source: string, error: { code: string; message: string }): CheckedReport => ({
+    source,
+    format: null,
+    reportYear: null,
+    agencyName: null,
+    report: null,
+    findings: [],
+    diagnostics: [],
+    suppressed: [],
+    found: false,
+    error,
+  });
+  // check() runs on the workers too, under the same time and heap limits: a report that
+  // makes a rule run away becomes that report's error, not the batch's end.
+  const checked = await mapPool(entries, options.concurrency, async (entry, i) => {
+    if (entry.error || !entry.extracted) return { entry, i };
+    const { report, found } = entry.extracted;
+    let previous: { source: string; report: Report } | undefined;
+    const pair = pairs[i]!;
+    if (pair >= 0) previous = { source: entries[pair]!.source, report: reports[pair]!.report! };
+    else if (options.previous && isPreviousYear(options.previous.report, report))
+      previous = options.previous;
+    if (!found) return { entry, i, previous, findings: [] as Finding[] };
+    try {
+      const findings = await reader.check(entry.source, entry.extracted, previous?.report);
+      return { entry, i, previous, findings };
+    } catch (error) {
+      const e = toInputError(error);
+      return { entry, i, error: { code: e.code, message: e.message } };
+    }
+  }).finally(() => reader.close());
+
+  const results = checked.map(({ entry, previous, findings, error }): CheckedReport => {
+    if (error) return unreadable(entry.source, error);
+    if (entry.error || !entry.extracted || !findings) {
       return {
         source: entry.source,
         format: null,
@@ -92,15 +127,6 @@ export async function runPipeline(
       };
     }
     const { report, provenance, diagnostics, found } = entry.extracted;
-    let previous: { source: string; report: Report } | undefined;
-    const pair = pairs[i]!;
-    if (pair >= 0) previous = { source: entries[pair]!.source, report: reports[pair]!.report! };
-    else if (options.previous && isPreviousYear(options.previous.report, report))
-      previous = options.previous;
-    const { findings } = checkExtracted(entry.extracted, {
-      locale: options.locale,
-      ...(previous ? { previous: previous.report } : {}),
-    });
     const visible = applySuppressions(entry.source, findings, options.suppressions);
     const visibleDiagnostics = applySuppressions(entry.source, diagnostics, options.suppressions);
     return {

@@ -1,30 +1,25 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { checkExtracted } from '@nianbao/extract/check';
+import type { Finding, Report } from '@nianbao/schema';
 import { InputError } from './errors.ts';
 import type { ExtractResult } from './extract-node.ts';
 import type { Input } from './inputs.ts';
+import type { Isolation } from './isolation.ts';
 import { type Acquired, acquire, type ReadOptions, readInput } from './read.ts';
 
-/** Reads inputs: fetched or read here, parsed on isolated worker threads. */
+export type { Isolation };
+
+/** Reads inputs: fetched or read here, parsed and checked on isolated worker threads. */
 export interface Reader {
   read(input: Input): Promise<ExtractResult[]>;
+  /** check() of one report read before (with last year's report, if any), under the same limits. */
+  check(source: string, extracted: ExtractResult, previous?: Report): Promise<Finding[]>;
   close(): Promise<void>;
   /** Worker threads in use (0 = in this thread: only when running from source, without the bundle). */
   threads: number;
 }
-
-/** How each document is isolated: workers, a heap cap and a time limit per document. */
-export interface Isolation {
-  /** Worker threads (at least one: every document is parsed on a worker). */
-  threads: number;
-  /** Time limit of one document on its worker, in milliseconds. */
-  fileTimeoutMs: number;
-  /** Heap cap of each worker (`resourceLimits.maxOldGenerationSizeMb`). */
-  heapMb: number;
-}
-
-export const DEFAULT_ISOLATION: Isolation = { threads: 2, fileTimeoutMs: 20_000, heapMb: 512 };
 
 /**
  * The worker entry of the bundle (dist/worker.mjs; this module may sit in dist/chunks/);
@@ -38,11 +33,16 @@ function workerFile(): string | undefined {
   return undefined;
 }
 
+/** What a worker is asked: read one document, or check one report. */
+type Task =
+  | { kind: 'read'; acquired: Acquired; options: ReadOptions }
+  | { kind: 'check'; extracted: ExtractResult; previous?: Report; locale: ReadOptions['locale'] };
+
 interface Job {
   id: number;
   source: string;
-  acquired: Acquired;
-  resolve(results: ExtractResult[]): void;
+  task: Task;
+  resolve(value: unknown): void;
   reject(error: InputError): void;
 }
 
@@ -52,6 +52,8 @@ interface Slot {
   timer?: NodeJS.Timeout;
   /** Terminated or died: its late events are ignored. */
   dead: boolean;
+  /** Loaded (it said so): the time limit of a document starts only then. */
+  ready: boolean;
 }
 
 type Locale = ReadOptions['locale'];
@@ -92,8 +94,16 @@ function crashError(source: string, detail: string, heapMb: number, locale: Loca
  */
 export function createReader(isolation: Isolation, options: ReadOptions): Reader {
   const file = workerFile();
-  if (!file) {
-    return { read: (input) => readInput(input, options), close: async () => {}, threads: 0 };
+  // NIANBAO_READ_IN_THREAD=1 (bench/cli only: measures what isolation costs) reads unisolated.
+  if (!file || process.env.NIANBAO_READ_IN_THREAD === '1') {
+    return {
+      read: (input) => readInput(input, options),
+      check: async (_source, extracted, previous) =>
+        checkExtracted(extracted, { locale: options.locale, ...(previous ? { previous } : {}) })
+          .findings,
+      close: async () => {},
+      threads: 0,
+    };
   }
   const threads = Math.max(1, isolation.threads);
   const queue: Job[] = [];
@@ -102,13 +112,13 @@ export function createReader(isolation: Isolation, options: ReadOptions): Reader
   // Workers that died before reading anything: a broken bundle must not respawn forever.
   let idleDeaths = 0;
 
-  const finish = (slot: Slot, outcome: { results?: ExtractResult[]; error?: InputError }) => {
+  const finish = (slot: Slot, outcome: { value?: unknown; error?: InputError }) => {
     const job = slot.job;
     if (!job) return;
     slot.job = undefined;
     clearTimeout(slot.timer);
     if (outcome.error) job.reject(outcome.error);
-    else job.resolve(outcome.results ?? []);
+    else job.resolve(outcome.value ?? []);
   };
 
   const replace = (slot: Slot) => {
@@ -129,6 +139,7 @@ export function createReader(isolation: Isolation, options: ReadOptions): Reader
         stderr: false,
       }),
       dead: false,
+      ready: false,
     };
     slot.worker.unref();
     slot.worker.on(
@@ -136,14 +147,22 @@ export function createReader(isolation: Isolation, options: ReadOptions): Reader
       (msg: {
         id: number;
         results?: ExtractResult[];
+        findings?: Finding[];
         error?: { code: string; message: string };
+        ready?: boolean;
       }) => {
+        if (msg.ready) {
+          slot.ready = true;
+          idleDeaths = 0;
+          pump();
+          return;
+        }
         if (slot.dead || slot.job?.id !== msg.id) return;
         finish(
           slot,
           msg.error
             ? { error: new InputError(msg.error.code, msg.error.message) }
-            : { results: msg.results ?? [] },
+            : { value: msg.results ?? msg.findings ?? [] },
         );
         pump();
       },
@@ -172,7 +191,7 @@ export function createReader(isolation: Isolation, options: ReadOptions): Reader
 
   const pump = () => {
     for (const slot of slots) {
-      if (slot.dead || slot.job) continue;
+      if (slot.dead || slot.job || !slot.ready) continue;
       const job = queue.shift();
       if (!job) return;
       slot.job = job;
@@ -182,23 +201,39 @@ export function createReader(isolation: Isolation, options: ReadOptions): Reader
         finish(slot, { error: timeoutError(job.source, isolation.fileTimeoutMs, options.locale) });
         replace(slot);
       }, isolation.fileTimeoutMs);
-      slot.worker.postMessage({ id: job.id, acquired: job.acquired, options });
+      slot.worker.postMessage({ id: job.id, ...job.task });
     }
-    for (const slot of slots) if (!slot.job && !slot.dead) slot.worker.unref();
+    for (const slot of slots)
+      if (!slot.job && !slot.dead) {
+        // A worker still loading keeps the process alive while documents wait for it.
+        if (slot.ready || queue.length === 0) slot.worker.unref();
+        else slot.worker.ref();
+      }
   };
+
+  const submit = <T>(source: string, task: Task) =>
+    new Promise<T>((resolve, reject) => {
+      if (closing) {
+        reject(crashError(source, 'no reader thread', isolation.heapMb, options.locale));
+        return;
+      }
+      queue.push({ id: nextId++, source, task, resolve: resolve as (v: unknown) => void, reject });
+      pump();
+    });
 
   const slots: Slot[] = Array.from({ length: threads }, spawn);
   return {
     threads,
     async read(input) {
       const acquired = await acquire(input, options);
-      return new Promise<ExtractResult[]>((resolve, reject) => {
-        if (closing) {
-          reject(crashError(input.source, 'no reader thread', isolation.heapMb, options.locale));
-          return;
-        }
-        queue.push({ id: nextId++, source: input.source, acquired, resolve, reject });
-        pump();
+      return submit<ExtractResult[]>(input.source, { kind: 'read', acquired, options });
+    },
+    check(source, extracted, previous) {
+      return submit<Finding[]>(source, {
+        kind: 'check',
+        extracted,
+        ...(previous ? { previous } : {}),
+        locale: options.locale,
       });
     },
     async close() {

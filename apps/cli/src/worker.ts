@@ -1,15 +1,18 @@
-// A reader thread: runs the extractor on the bytes of one document at a time, isolated
+// A reader thread: runs the extractor on the bytes of one document at a time (and
+// check() on the report read), isolated
 // from the batch (a heap cap, a time limit, replaced when it dies: read-pool.ts). The
 // result comes back by structured clone (which also detaches it from the page text).
 import { parentPort } from 'node:worker_threads';
+import { checkExtracted } from '@nianbao/extract/check';
+import type { Locale, Report } from '@nianbao/schema';
 import { toInputError } from './errors.ts';
+import type { ExtractResult } from './extract-node.ts';
 import { type Acquired, type ReadOptions, readBytes } from './read.ts';
 
-export interface ReadRequest {
-  id: number;
-  acquired: Acquired;
-  options: ReadOptions;
-}
+/** A document to read, or a report read before to check (with last year's report). */
+export type WorkerRequest =
+  | { id: number; kind: 'read'; acquired: Acquired; options: ReadOptions }
+  | { id: number; kind: 'check'; extracted: ExtractResult; previous?: Report; locale: Locale };
 
 /**
  * Test hook (tests/hostile-cli.test.ts): with NIANBAO_TEST_HOOKS=1, a document named
@@ -23,13 +26,23 @@ function testHook(name: string): void {
   if (base.startsWith('__crash__')) process.exit(70);
 }
 
-parentPort?.on('message', async ({ id, acquired, options }: ReadRequest) => {
+parentPort?.on('message', async (request: WorkerRequest) => {
+  const { id } = request;
   try {
-    testHook(acquired.name);
-    const results = await readBytes(acquired, options);
+    if (request.kind === 'check') {
+      const { extracted, previous, locale } = request;
+      const { findings } = checkExtracted(extracted, { locale, ...(previous ? { previous } : {}) });
+      parentPort!.postMessage({ id, findings });
+      return;
+    }
+    testHook(request.acquired.name);
+    const results = await readBytes(request.acquired, request.options);
     parentPort!.postMessage({ id, results });
   } catch (error) {
     const e = toInputError(error);
     parentPort!.postMessage({ id, error: { code: e.code, message: e.message } });
   }
 });
+
+// Loaded: the pool starts a document's time limit only now (loading is not the document's time).
+parentPort?.postMessage({ ready: true });

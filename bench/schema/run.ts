@@ -126,3 +126,7 @@ for (const format of ['2019', '2021'] as const) {
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+
+// Each rule alone on growing reports: times per size and the ratio per 4× (issue 11).
+console.log('');
+await import('./linearity.ts');

@@ -123,7 +123,8 @@ function findSequenceIssues(text: string): SequenceIssue[] {
 /** The next marker of the same level, unless a higher level intervenes. */
 function nextSameLevel(list: Marker[], index: number): Marker | undefined {
   const depth = DEPTH[list[index]!.level];
-  for (const m of list.slice(index + 1)) {
+  for (let i = index + 1; i < list.length; i++) {
+    const m = list[i]!;
     if (DEPTH[m.level] < depth) return undefined;
     if (DEPTH[m.level] === depth) return m;
   }

@@ -8,13 +8,10 @@ import { TEXT_T2S } from './t2s-text.ts';
 
 const EXTRA = new Map<string, string>();
 for (let i = 0; i + 1 < TEXT_T2S.length; i += 2) EXTRA.set(TEXT_T2S[i]!, TEXT_T2S[i + 1]!);
-const TRADITIONAL = new RegExp(`[${[...EXTRA.keys()].join('')}]`);
+const TRADITIONAL = new RegExp(`[${[...EXTRA.keys()].join('')}]`, 'g');
 
 /** Text with the Traditional characters the rules care about made Simplified; other text as it is. */
 export function simplifiedText(text: string): string {
   const base = toSimplified(text);
-  if (!TRADITIONAL.test(base)) return base;
-  let out = '';
-  for (const ch of base) out += EXTRA.get(ch) ?? ch;
-  return out;
+  return base.replace(TRADITIONAL, (ch) => EXTRA.get(ch)!);
 }

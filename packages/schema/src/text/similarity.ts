@@ -14,12 +14,18 @@ export function comparableText(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-function bigrams(text: string): Map<string, number> {
-  const grams = new Map<string, number>();
-  const chars = [...text];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i]! + chars[i + 1]!;
-    grams.set(g, (grams.get(g) ?? 0) + 1);
+/** Bigram counts keyed by the two code points as one number (no string per bigram). */
+function bigrams(text: string): Map<number, number> {
+  const grams = new Map<number, number>();
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (previous !== -1) {
+      const g = previous * 0x110000 + cp;
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+    }
+    previous = cp;
   }
   return grams;
 }

@@ -30,11 +30,12 @@ const rule: Rule = {
   applies: (ctx) => readSections(ctx.report).hasText,
   check(ctx) {
     const reading = readSections(ctx.report);
+    // The last numbered section so far: one pass, not a search back from every heading.
+    let lastNumber: number | undefined;
     for (const entry of reading.entries) {
       // A stray heading is judged where it sits: in the section before it.
-      const host =
-        entry.number ??
-        [...reading.entries.slice(0, entry.index)].reverse().find((e) => e.number)?.number;
+      if (entry.number !== undefined) lastNumber = entry.number;
+      const host = lastNumber;
       const tpl = host ? SECTIONS[host - 1] : undefined;
       const section = tpl
         ? ctx.locale === 'en'

@@ -36,11 +36,15 @@ export const FindingSchema = z
 export const SummarySchema = z
   .object({
     ok: z.boolean().openapi({
-      description: 'True when no finding (or diagnostic) is an error and a report was found',
+      description:
+        'True when no finding of the report is an error and a report was found (reading notes never block)',
     }),
-    errors: z.number().int(),
+    errors: z.number().int().openapi({ description: "The report's errors: these block upload" }),
     warnings: z.number().int(),
     infos: z.number().int(),
+    notes: z.number().int().openapi({
+      description: 'Reading notes (origin "extraction"): what could not be read; never errors',
+    }),
     total: z.number().int(),
     found: z
       .boolean()

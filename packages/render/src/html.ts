@@ -4,7 +4,7 @@ import { escapeHtml } from './escape.ts';
 import { strings } from './i18n.ts';
 import { OFFICIAL_TABLES_CSS, renderOfficialTables } from './official-tables.ts';
 import { RULE_DOCS_BASE_URL, ruleHelpUri } from './sarif.ts';
-import { bySeverity, countSeverities } from './severity.ts';
+import { bySeverity, countSeverities, splitNotes } from './severity.ts';
 import type { Batch, CheckedReport } from './types.ts';
 
 export interface HtmlOptions {
@@ -51,7 +51,7 @@ function summaryTable(batch: Batch, locale: Locale): string {
   const s = strings(locale);
   const c = s.col;
   const rows = batch.results.map((r, i) => {
-    const counts = countSeverities([...r.findings, ...r.diagnostics]);
+    const counts = countSeverities(splitNotes(r).findings);
     return `<tr><td><a href="#r${i}">${escapeHtml(r.agencyName ?? s.unknownAgency)}</a><div class="nb-source">${escapeHtml(r.source)}</div></td><td>${escapeHtml(r.reportYear ?? '')}</td><td>${escapeHtml(r.format ? s.formatName[r.format] : '')}</td><td>${escapeHtml(status(r, locale))}</td><td class="n sev-error">${counts.error}</td><td class="n sev-warning">${counts.warning}</td><td class="n sev-info">${counts.info}</td><td class="n">${r.suppressed.length}</td></tr>`;
   });
   return `<table class="nb-summary"><thead><tr><th>${c.agency} / ${c.source}</th><th>${c.year}</th><th>${c.format}</th><th>${c.status}</th><th>${c.errors}</th><th>${c.warnings}</th><th>${c.infos}</th><th>${c.suppressed}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -149,9 +149,11 @@ export function renderHtml(batch: Batch, options: HtmlOptions = {}): string {
     checked: sm.checked,
     notFound: sm.notFound,
     failed: sm.failed,
-    errors: sm.findings.error + sm.diagnostics.error,
-    warnings: sm.findings.warning + sm.diagnostics.warning,
-    infos: sm.findings.info + sm.diagnostics.info,
+    // Reading notes are counted apart: never the report's errors.
+    errors: sm.findings.error,
+    warnings: sm.findings.warning,
+    infos: sm.findings.info,
+    notes: sm.diagnostics.error + sm.diagnostics.warning + sm.diagnostics.info,
     suppressed: sm.suppressed,
   });
   return `<!doctype html>

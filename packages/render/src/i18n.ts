@@ -28,11 +28,13 @@ const STRINGS = {
       errors: number;
       warnings: number;
       infos: number;
+      notes: number;
       suppressed: number;
     }) =>
       `共 ${s.inputs} 个输入：检查 ${s.checked} 份报告，${s.notFound} 份未读到报告，${s.failed} 个无法读取；` +
-      `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}，已抑制 ${s.suppressed}`,
-    counts: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+      `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}，读取说明 ${s.notes}，已抑制 ${s.suppressed}`,
+    counts: (e: number, w: number, i: number, notes = 0) =>
+      `错误 ${e} · 警告 ${w} · 提示 ${i}${notes ? ` · 读取说明 ${notes}` : ''}`,
     pageTitle: '政府信息公开工作年度报告检查结果',
     summaryTable: '汇总',
     col: {
@@ -87,12 +89,13 @@ const STRINGS = {
       errors: number;
       warnings: number;
       infos: number;
+      notes: number;
       suppressed: number;
     }) =>
       `${plural(s.inputs, 'input')}: ${plural(s.checked, 'report')} checked, ${s.notFound} without a readable report, ${s.failed} unreadable; ` +
-      `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}, ${s.suppressed} suppressed`,
-    counts: (e: number, w: number, i: number) =>
-      `${plural(e, 'error')} · ${plural(w, 'warning')} · ${plural(i, 'info')}`,
+      `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}, ${plural(s.notes, 'reading note')}, ${s.suppressed} suppressed`,
+    counts: (e: number, w: number, i: number, notes = 0) =>
+      `${plural(e, 'error')} · ${plural(w, 'warning')} · ${plural(i, 'info')}${notes ? ` · ${plural(notes, 'reading note')}` : ''}`,
     pageTitle: 'Annual open-government-information reports: check results',
     summaryTable: 'Summary',
     col: {

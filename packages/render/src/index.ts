@@ -27,6 +27,7 @@ export {
   countSeverities,
   makeBatch,
   SEVERITY_RANK,
+  splitNotes,
   summarize,
   worstSeverity,
 } from './severity.ts';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@nianbao/schema';
+import { type Finding, isReadingNote, type Severity } from '@nianbao/schema';
 import type { Batch, BatchSummary, CheckedReport, FailOn, SeverityCounts } from './types.ts';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -17,18 +17,32 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+/** The report's own findings and the reading notes of a result, apart. */
+export function splitNotes(result: Pick<CheckedReport, 'findings' | 'diagnostics'>): {
+  findings: Finding[];
+  notes: Finding[];
+} {
+  const findings: Finding[] = [];
+  const notes: Finding[] = [...result.diagnostics];
+  for (const f of result.findings) (isReadingNote(f) ? notes : findings).push(f);
+  return { findings, notes };
+}
+
 /**
- * The worst severity among a result's visible findings and diagnostics. An input that
- * could not be read, or held no readable report, counts as an error: it was not checked,
- * and a script must not take it for a clean report.
+ * The worst severity of a result. An input that could not be read, or held no
+ * readable report, counts as an error: it was not checked, and a script must not
+ * take it for a clean report. A reading note of a report that was read counts at
+ * most as a warning: it is our uncertainty, never the report's error.
  */
 export function worstSeverity(result: CheckedReport): Severity | undefined {
   if (result.error || !result.found) return 'error';
-  const all = [...result.findings, ...result.diagnostics];
+  const { findings, notes } = splitNotes(result);
   let worst: Severity | undefined;
-  for (const f of all) {
-    if (!worst || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
-  }
+  const consider = (s: Severity) => {
+    if (!worst || SEVERITY_RANK[s] < SEVERITY_RANK[worst]) worst = s;
+  };
+  for (const f of findings) consider(f.severity);
+  for (const n of notes) consider(n.severity === 'error' ? 'warning' : n.severity);
   return worst;
 }
 
@@ -59,8 +73,9 @@ export function summarize(
     if (r.error) failed++;
     else if (!r.found) notFound++;
     else checked++;
-    const f = countSeverities(r.findings);
-    const d = countSeverities(r.diagnostics);
+    const split = splitNotes(r);
+    const f = countSeverities(split.findings);
+    const d = countSeverities(split.notes);
     for (const k of ['error', 'warning', 'info'] as const) {
       findings[k] += f[k];
       diagnostics[k] += d[k];

@@ -1,7 +1,13 @@
 import type { Finding, Locale, Severity } from '@nianbao/schema';
 import { findingCell, findingFix, reportTitle } from './describe.ts';
 import { strings } from './i18n.ts';
-import { bySeverity, countSeverities, SEVERITY_RANK, worstSeverity } from './severity.ts';
+import {
+  bySeverity,
+  countSeverities,
+  SEVERITY_RANK,
+  splitNotes,
+  worstSeverity,
+} from './severity.ts';
 import type { Batch, CheckedReport } from './types.ts';
 
 /** Styling hooks; identity by default (no colour). The CLI passes picocolors on a TTY. */
@@ -73,11 +79,13 @@ function renderResult(result: CheckedReport, locale: Locale, st: TextStyles): st
     );
     return lines;
   }
-  const visible = bySeverity([...result.findings, ...result.diagnostics]);
-  const c = countSeverities(visible);
+  // The report's findings first, then the reading notes: counted apart, never as its errors.
+  const split = splitNotes(result);
+  const visible = [...bySeverity(split.findings), ...bySeverity(split.notes)];
+  const c = countSeverities(split.findings);
   if (!result.found) lines.push(`  ${st.warning(s.notFound)}`);
   else if (visible.length === 0) lines.push(`  ${st.ok(`✔ ${s.noFindings}`)}`);
-  else lines.push(`  ${s.counts(c.error, c.warning, c.info)}`);
+  else lines.push(`  ${s.counts(c.error, c.warning, c.info, split.notes.length)}`);
   for (const f of visible) {
     const origin = f.origin === 'extraction' ? st.dim(` (${s.origin.extraction})`) : '';
     const [first, ...rest] = renderFinding(result, f, locale, st);
@@ -115,9 +123,11 @@ export function renderText(batch: Batch, options: TextOptions = {}): string {
     checked: sm.checked,
     notFound: sm.notFound,
     failed: sm.failed,
-    errors: sm.findings.error + sm.diagnostics.error,
-    warnings: sm.findings.warning + sm.diagnostics.warning,
-    infos: sm.findings.info + sm.diagnostics.info,
+    // Reading notes are counted apart: never the report's errors.
+    errors: sm.findings.error,
+    warnings: sm.findings.warning,
+    infos: sm.findings.info,
+    notes: sm.diagnostics.error + sm.diagnostics.warning + sm.diagnostics.info,
     suppressed: sm.suppressed,
   });
   return `${[...blocks, st.bold(summary)].join('\n\n')}\n`;

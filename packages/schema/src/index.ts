@@ -20,7 +20,7 @@ export { fingerprintOf } from './core/fingerprint.ts';
 export { formatMessage } from './core/format-message.ts';
 export { normalizeLabel, toSimplified } from './core/normalize.ts';
 export { CELL_UNITS } from './core/raw.ts';
-export { type Summary, summarize } from './core/summary.ts';
+export { isReadingNote, type Summary, summarize } from './core/summary.ts';
 export type * from './core/types.ts';
 export * from './extraction/index.ts';
 export * from './model/report.ts';

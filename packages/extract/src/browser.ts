@@ -6,9 +6,12 @@
  * import { extract } from '@nianbao/extract/browser';
  * const { report } = await extract(await file.arrayBuffer());
  */
+import { safeDocx } from './archive/index.ts';
+import { inflateRawLimited } from './archive/inflate-browser.ts';
 import { createExtractor } from './entry.ts';
 import type { PdfJs } from './pdf/read.ts';
 
+export * from './archive/limits.ts';
 export { type CheckedResult, checkExtracted } from './check.ts';
 export * from './door/index.ts';
 export * from './index.ts';
@@ -20,9 +23,12 @@ export function parseHtmlDocument(html: string): Document {
 async function docxToHtml(data: Uint8Array): Promise<string> {
   // Loaded on demand: the form and the extension only pay for it when a .docx arrives.
   const mammoth = (await import('mammoth/mammoth.browser.js')).default as typeof import('mammoth');
-  const arrayBuffer = data.buffer.slice(
-    data.byteOffset,
-    data.byteOffset + data.byteLength,
+  // Inflated under the archive limits (DecompressionStream, chunk by chunk) and
+  // re-packed stored: mammoth inflates nothing itself.
+  const safe = await safeDocx(data, inflateRawLimited);
+  const arrayBuffer = safe.buffer.slice(
+    safe.byteOffset,
+    safe.byteOffset + safe.byteLength,
   ) as ArrayBuffer;
   const result = await mammoth.convertToHtml({ arrayBuffer });
   return result.value;

@@ -3,6 +3,8 @@
  * only the HTML parser and the .docx converter differ.
  */
 import { extractionFinding, type Locale } from '@nianbao/schema';
+import { isArchiveLimitError } from './archive/limits.ts';
+import { tooLarge } from './archive/note.ts';
 import { extractAllFromDocument } from './dom/extract.ts';
 import { type DocumentHints, type Sniffed, sniffDocument, sniffString } from './door/kind.ts';
 import { annotateSourceLines, MAX_INPUT_BYTES, stripInert } from './input.ts';
@@ -95,6 +97,7 @@ export function createExtractor(env: Environment) {
         try {
           html = await env.docxToHtml(s.data);
         } catch (error) {
+          if (isArchiveLimitError(error)) return [tooLarge(error, locale)];
           const reason = error instanceof Error ? error.message.slice(0, 200) : String(error);
           return [notFound('EXTRACT-DOCX-UNREADABLE', locale, { reason })];
         }

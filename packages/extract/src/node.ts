@@ -8,9 +8,12 @@
  */
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
+import { safeDocx } from './archive/index.ts';
+import { inflateRawLimited } from './archive/inflate-node.ts';
 import { createExtractor } from './entry.ts';
 import type { PdfJs } from './pdf/read.ts';
 
+export * from './archive/limits.ts';
 export { type CheckedResult, checkExtracted } from './check.ts';
 export * from './door/index.ts';
 export * from './index.ts';
@@ -25,7 +28,9 @@ export function parseHtmlDocument(html: string): Document {
 }
 
 async function docxToHtml(data: Uint8Array): Promise<string> {
-  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  // Inflated under the archive limits and re-packed stored: mammoth inflates nothing itself.
+  const safe = await safeDocx(data, inflateRawLimited);
+  const buffer = Buffer.from(safe.buffer, safe.byteOffset, safe.byteLength);
   const result = await mammoth.convertToHtml({ buffer });
   return result.value;
 }

@@ -10,8 +10,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../../tests/corpus.ts';
 import { extractFromText } from '../src/index.ts';
-import { extract, extractAll } from '../src/node.ts';
+import { ARCHIVE_LIMITS, extract, extractAll } from '../src/node.ts';
 import type { ExtractResult } from '../src/types.ts';
+import { bombDocument, DOC_HEAD, DOC_TAIL, deflated, docx, paragraph, stored } from './zip-bomb.ts';
 
 function wellFormed(r: ExtractResult): void {
   expect(ReportSchema.safeParse(r.report).success).toBe(true);
@@ -222,5 +223,94 @@ describe('hostile inputs', () => {
       `三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 ${'9'.repeat(400)}`,
     );
     wellFormed(r);
+  });
+});
+
+describe('archive limits: a .docx is inflated under limits checked while inflating', {
+  timeout: 120_000,
+}, () => {
+  const tooLarge = (r: ExtractResult, messagePart: string) => {
+    wellFormed(r);
+    expect(r.found).toBe(false);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ ruleId: 'EXTRACT-TOO-LARGE', origin: 'extraction' });
+    expect(r.diagnostics[0]!.message).toContain(messagePart);
+  };
+
+  /** Time (ms) and RSS growth (MB) of extracting `bytes`: coarse guards, the figures are in bench/extract. */
+  async function measured(bytes: Uint8Array) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const rss = process.memoryUsage().rss;
+    let peak = rss;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    const t0 = performance.now();
+    const result = await extract(bytes);
+    const ms = performance.now() - t0;
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, ms, grownMb: (peak - rss) / 1024 / 1024 };
+  }
+
+  for (const lie of [false, true]) {
+    it(`a 300 MB document.xml in a ~1 MB .docx, declared sizes ${lie ? 'lying (1 KB)' : 'truthful'}: EXTRACT-TOO-LARGE in milliseconds and megabytes`, async () => {
+      const bomb = docx(await bombDocument(300, lie ? 1000 : undefined));
+      expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+      const { result, ms, grownMb } = await measured(bomb);
+      tooLarge(result, '文档解压后超过 50 MB（压缩包可能是恶意构造的），未读取');
+      // Guards 10× above normal (≈ 0.1–0.3 s and ≈ 50 MB): the unprotected reader took 4.6 GB.
+      expect(ms).toBeLessThan(5_000);
+      expect(grownMb).toBeLessThan(400);
+    });
+  }
+
+  it('an entry past 100:1 beyond 1 MB: the ratio note', async () => {
+    const doc = deflated(
+      'word/document.xml',
+      `${DOC_HEAD}${paragraph('甲'.repeat(3 * 1024 * 1024))}${DOC_TAIL}`,
+      10,
+    );
+    const { result } = await measured(docx(doc));
+    tooLarge(result, '倍');
+    expect(result.diagnostics[0]!.message).toContain('100');
+  });
+
+  it('more than 2,000 entries: the entry-count note, before anything is inflated', async () => {
+    const many = Array.from({ length: 2_001 }, (_, i) => stored(`word/media/x${i}.txt`, 'x'));
+    const { result, ms } = await measured(
+      docx(deflated('word/document.xml', `${DOC_HEAD}${DOC_TAIL}`), many),
+    );
+    tooLarge(result, '2000');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('XML with a DOCTYPE and entity declarations is refused (no entity expansion)', async () => {
+    const lol = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "政府信息公开"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`;
+    const doc = deflated(
+      'word/document.xml',
+      `${lol}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph('&b;')}${DOC_TAIL}`,
+    );
+    const { result } = await measured(docx(doc));
+    tooLarge(result, 'DOCTYPE');
+  });
+
+  it('a small honest .docx built the same way still reads', async () => {
+    const doc = deflated(
+      'word/document.xml',
+      `${DOC_HEAD}${paragraph('一、总体情况')}${paragraph('本年度主动公开政府信息。')}${DOC_TAIL}`,
+    );
+    const result = await extract(docx(doc));
+    wellFormed(result);
+    expect(result.diagnostics.map((d) => d.ruleId)).not.toContain('EXTRACT-TOO-LARGE');
+    expect(result.diagnostics.map((d) => d.ruleId)).not.toContain('EXTRACT-DOCX-UNREADABLE');
+  });
+
+  it('the limits are exported for every reader (PDF, .doc)', () => {
+    expect(ARCHIVE_LIMITS).toMatchObject({
+      maxTotalBytes: 50 * 1024 * 1024,
+      maxRatio: 100,
+      maxEntries: 2000,
+    });
   });
 });

@@ -215,6 +215,24 @@ export const EXTRACTION_DIAGNOSTICS = {
       en: 'Not a valid report JSON ({where}): {reason}',
     },
   }),
+  'EXTRACT-TOO-LARGE': d('EXTRACT-TOO-LARGE', 'error', {
+    default: {
+      zh: '文档解压后超过 {limit}（压缩包可能是恶意构造的），未读取',
+      en: 'The document inflates to more than {limit} (the archive may be crafted to do so); it was not read',
+    },
+    ratio: {
+      zh: '文档中的一个文件解压后超过压缩大小的 {ratio} 倍且大于 {size}（压缩包可能是恶意构造的），未读取',
+      en: 'A file in the document inflates to more than {ratio} times its compressed size and past {size} (the archive may be crafted to do so); it was not read',
+    },
+    entries: {
+      zh: '文档压缩包中的文件超过 {limit} 个（压缩包可能是恶意构造的），未读取',
+      en: 'The document archive holds more than {limit} files (it may be crafted to do so); it was not read',
+    },
+    entity: {
+      zh: '文档中的 XML（{entry}）含有 DOCTYPE 或实体声明（可能被用来无限展开），未读取',
+      en: 'The XML of the document ({entry}) declares a DOCTYPE or entities (which can be made to expand without end); it was not read',
+    },
+  }),
   'EXTRACT-TRUNCATED': d('EXTRACT-TRUNCATED', 'warning', {
     default: {
       zh: '文档过大（{size}），只读取了前{limit}',

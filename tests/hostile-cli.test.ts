@@ -130,6 +130,8 @@ beforeAll(() => {
   // Under NIANBAO_TEST_HOOKS=1 the worker spins forever on __hang__*, exits on __crash__*.
   copyFileSync(corpusPath('pages/pt-syq-2023.html'), path.join(folder, '__hang__.html'));
   copyFileSync(corpusPath('pages/pt-syq-2023.html'), path.join(folder, '__crash__.html'));
+  // …and, once the page is read, spins in check() on __hangcheck__* (a rule that runs away).
+  copyFileSync(corpusPath('pages/pt-shs-2023.html'), path.join(folder, '__hangcheck__.html'));
   // Peak RSS of the whole CLI process (every thread), written when it exits.
   writeFileSync(
     path.join(dir, 'rss.mjs'),
@@ -177,6 +179,7 @@ describe('nianbao check on a folder of hostile inputs', () => {
       [
         '__crash__.html',
         '__hang__.html',
+        '__hangcheck__.html',
         'bomb.docx',
         'fifo.html',
         'gone.html',
@@ -195,6 +198,7 @@ describe('nianbao check on a folder of hostile inputs', () => {
     expect(by('__hang__.html')?.error?.code).toBe('FILE_TIMEOUT');
     expect(by('__hang__.html')?.error?.message).toContain('5 秒');
     expect(by('__crash__.html')?.error?.code).toBe('FILE_CRASHED');
+    expect(by('__hangcheck__.html')?.error?.code).toBe('FILE_TIMEOUT');
     // The bomb ends as that file's error (heap cap or time limit), or as the extractor's
     // own size note once it inflates under limits: never as the batch's end.
     const bomb = by('bomb.docx')!;

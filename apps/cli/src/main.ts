@@ -177,13 +177,14 @@ async function readPrevious(
 ): Promise<{ source: string; report: Report }> {
   const [input] = await expandInputs([arg], io.cwd, flags.locale);
   if (!input) throw new UsageError(`--previous ${arg}: nothing to read`);
+  // Isolated like every input: one worker, the heap cap and --file-timeout.
+  const { createReader } = await import('./read-pool.ts');
+  const reader = createReader(
+    { ...DEFAULT_ISOLATION, threads: 1, fileTimeoutMs: flags.fileTimeout * 1000 },
+    { locale: flags.locale, fetchLimits: fetchLimitsOf(flags), maxFileBytes: flags.maxBytes },
+  );
   try {
-    const { readInput } = await import('./read.ts');
-    const results = await readInput(input, {
-      locale: flags.locale,
-      fetchLimits: fetchLimitsOf(flags),
-      maxFileBytes: flags.maxBytes,
-    });
+    const results = await reader.read(input);
     const found = results.find((r) => r.found);
     if (!found) throw new UsageError(`--previous ${arg}: no report could be read in it`);
     return { source: input.source, report: found.report };
@@ -191,6 +192,8 @@ async function readPrevious(
     if (error instanceof UsageError) throw error;
     const e = toInputError(error);
     throw new UsageError(`--previous ${arg}: ${e.message} (${e.code})`);
+  } finally {
+    await reader.close();
   }
 }
 

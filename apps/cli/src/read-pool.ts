@@ -36,7 +36,13 @@ function workerFile(): string | undefined {
 /** What a worker is asked: read one document, or check one report. */
 type Task =
   | { kind: 'read'; acquired: Acquired; options: ReadOptions }
-  | { kind: 'check'; extracted: ExtractResult; previous?: Report; locale: ReadOptions['locale'] };
+  | {
+      kind: 'check';
+      source: string;
+      extracted: ExtractResult;
+      previous?: Report;
+      locale: ReadOptions['locale'];
+    };
 
 interface Job {
   id: number;
@@ -231,6 +237,7 @@ export function createReader(isolation: Isolation, options: ReadOptions): Reader
     check(source, extracted, previous) {
       return submit<Finding[]>(source, {
         kind: 'check',
+        source,
         extracted,
         ...(previous ? { previous } : {}),
         locale: options.locale,

@@ -12,18 +12,27 @@ import { type Acquired, type ReadOptions, readBytes } from './read.ts';
 /** A document to read, or a report read before to check (with last year's report). */
 export type WorkerRequest =
   | { id: number; kind: 'read'; acquired: Acquired; options: ReadOptions }
-  | { id: number; kind: 'check'; extracted: ExtractResult; previous?: Report; locale: Locale };
+  | {
+      id: number;
+      kind: 'check';
+      source: string;
+      extracted: ExtractResult;
+      previous?: Report;
+      locale: Locale;
+    };
 
 /**
  * Test hook (tests/hostile-cli.test.ts): with NIANBAO_TEST_HOOKS=1, a document named
  * `__hang__…` spins forever and one named `__crash__…` kills its thread, standing in
- * for a reader that hangs or crashes on a hostile file.
+ * for a reader that hangs or crashes on a hostile file; `__hangcheck__…` is read, then
+ * spins in check() (a rule that runs away).
  */
-function testHook(name: string): void {
+function testHook(name: string, step: 'read' | 'check'): void {
   if (process.env.NIANBAO_TEST_HOOKS !== '1') return;
-  const base = name.split(/[\\/]/).at(-1) ?? '';
-  if (base.startsWith('__hang__')) for (;;);
-  if (base.startsWith('__crash__')) process.exit(70);
+  const base = (name.split(/[\\/]/).at(-1) ?? '').replace(/#\d+$/, '');
+  if (step === 'read' && base.startsWith('__hang__')) for (;;);
+  if (step === 'read' && base.startsWith('__crash__')) process.exit(70);
+  if (step === 'check' && base.startsWith('__hangcheck__')) for (;;);
 }
 
 parentPort?.on('message', async (request: WorkerRequest) => {
@@ -31,11 +40,12 @@ parentPort?.on('message', async (request: WorkerRequest) => {
   try {
     if (request.kind === 'check') {
       const { extracted, previous, locale } = request;
+      testHook(request.source, 'check');
       const { findings } = checkExtracted(extracted, { locale, ...(previous ? { previous } : {}) });
       parentPort!.postMessage({ id, findings });
       return;
     }
-    testHook(request.acquired.name);
+    testHook(request.acquired.name, 'read');
     const results = await readBytes(request.acquired, request.options);
     parentPort!.postMessage({ id, results });
   } catch (error) {

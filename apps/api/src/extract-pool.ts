@@ -17,6 +17,7 @@
  * takes only its own job with it: the job fails, and the slot gets a fresh worker.
  */
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extractor } from './extractor.ts';
@@ -215,6 +216,13 @@ function startWorker(
     const oom = /heap out of memory|allocation failed/i.test(stderr);
     on.exit(oom, oom ? 'out of memory' : `the worker exited with ${signal ?? `code ${code}`}`);
   });
+  // Below the server's own priority: health checks and intake never queue behind
+  // document work for the CPU.
+  try {
+    if (child.pid) setPriority(child.pid, 10);
+  } catch {
+    // not permitted here: equal priority
+  }
   child.unref();
   (child.channel as { unref?: () => void } | undefined)?.unref?.();
   return {
@@ -283,6 +291,10 @@ export function createWorkPool({
           pump();
         },
         exit(outOfMemory, reason) {
+          if (slot === standby && !closed) {
+            standby = spawn(false);
+            return;
+          }
           // Terminated on purpose (time limit, abort): already replaced.
           const i = slots.indexOf(slot);
           if (closed || i < 0) return;
@@ -315,7 +327,12 @@ export function createWorkPool({
   function replace(slot: Slot, terminate: boolean) {
     const i = slots.indexOf(slot);
     if (i < 0) return;
-    slots[i] = spawn(slot.spare);
+    // The standby, booted ahead of need, takes the place at once (a process takes
+    // seconds to boot on a busy machine); a new standby boots in the background.
+    const next = standby ?? spawn(slot.spare);
+    next.spare = slot.spare;
+    slots[i] = next;
+    standby = spawn(false);
     if (terminate) void slot.worker.terminate();
     pump();
   }
@@ -407,6 +424,8 @@ export function createWorkPool({
 
   for (let i = 0; i < size; i++) slots.push(spawn(false));
   for (let i = 0; i < Math.max(0, spare); i++) slots.push(spawn(true));
+  /** A worker booted and idle, to replace a terminated or dead one without waiting. */
+  let standby: Slot | undefined = spawn(false);
 
   function enqueue(job: Job, client: string, signal: AbortSignal | undefined) {
     return new Promise<JobResult>((resolve, reject) => {
@@ -492,7 +511,7 @@ export function createWorkPool({
           p.reject(new Error('the work pool is closed'));
         }
       }
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all([...slots, ...(standby ? [standby] : [])].map((s) => s.worker.terminate()));
     },
   };
 }

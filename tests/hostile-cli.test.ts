@@ -1,5 +1,6 @@
 // The built CLI over a folder of hostile inputs (issue 11): a .docx zip bomb, a symlink
 // loop, a dangling link, a FIFO, a document that hangs its reader, one that crashes it,
+// one that fills its heap, one whose check() runs away,
 // and good corpus pages. Every input is reported with its reason, the good pages are
 // checked, the outputs are written, the process neither crashes nor runs out of memory.
 import { spawnSync } from 'node:child_process';
@@ -130,6 +131,7 @@ beforeAll(() => {
   // Under NIANBAO_TEST_HOOKS=1 the worker spins forever on __hang__*, exits on __crash__*.
   copyFileSync(corpusPath('pages/pt-syq-2023.html'), path.join(folder, '__hang__.html'));
   copyFileSync(corpusPath('pages/pt-syq-2023.html'), path.join(folder, '__crash__.html'));
+  copyFileSync(corpusPath('pages/pt-syq-2023.html'), path.join(dir, '__oom__.html'));
   // …and, once the page is read, spins in check() on __hangcheck__* (a rule that runs away).
   copyFileSync(corpusPath('pages/pt-shs-2023.html'), path.join(folder, '__hangcheck__.html'));
   // Peak RSS of the whole CLI process (every thread), written when it exits.
@@ -224,6 +226,37 @@ describe('nianbao check on a folder of hostile inputs', () => {
     expect(rssMb).toBeLessThan(1536);
     // A guard, not a benchmark: the hang is cut at 5 s, the bomb by its limits.
     expect(elapsed).toBeLessThan(90_000);
+  }, 150_000);
+
+  it('ends a document that fills its heap at the worker cap, as that document’s error', async () => {
+    const rssFile = path.join(dir, 'rss-oom.txt');
+    const run = await runCli(
+      [
+        'check',
+        '__oom__.html',
+        corpusPath('pages/pt-syq-2023.html'),
+        '-f',
+        'json',
+        '--file-timeout',
+        '60',
+      ],
+      {
+        cwd: dir,
+        timeoutMs: 120_000,
+        env: {
+          NIANBAO_TEST_HOOKS: '1',
+          NIANBAO_RSS_FILE: rssFile,
+          NODE_OPTIONS: `--import=${pathToFileURL(path.join(dir, 'rss.mjs')).href}`,
+        },
+      },
+    );
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout) as { results: Result[] };
+    expect(out.results[0]!.error?.code).toBe('TOO_LARGE');
+    expect(out.results[0]!.error?.message).toContain('512 MB');
+    expect(out.results[1]!.found).toBe(true);
+    const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    expect(rssMb).toBeLessThan(1536);
   }, 150_000);
 
   it('says the same in English with --locale en', async () => {

@@ -24,7 +24,8 @@ export type WorkerRequest =
 /**
  * Test hook (tests/hostile-cli.test.ts): with NIANBAO_TEST_HOOKS=1, a document named
  * `__hang__…` spins forever and one named `__crash__…` kills its thread, standing in
- * for a reader that hangs or crashes on a hostile file; `__hangcheck__…` is read, then
+ * for a reader that hangs or crashes on a hostile file; `__oom__…` fills the heap (the
+ * worker's heap cap ends it); `__hangcheck__…` is read, then
  * spins in check() (a rule that runs away).
  */
 function testHook(name: string, step: 'read' | 'check'): void {
@@ -32,6 +33,10 @@ function testHook(name: string, step: 'read' | 'check'): void {
   const base = (name.split(/[\\/]/).at(-1) ?? '').replace(/#\d+$/, '');
   if (step === 'read' && base.startsWith('__hang__')) for (;;);
   if (step === 'read' && base.startsWith('__crash__')) process.exit(70);
+  if (step === 'read' && base.startsWith('__oom__')) {
+    const hoard: number[][] = [];
+    for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
+  }
   if (step === 'check' && base.startsWith('__hangcheck__')) for (;;);
 }
 

@@ -18,7 +18,7 @@ import { TableAssembler } from '../tables/assemble.ts';
 import type { ExtractOptions, ExtractResult } from '../types.ts';
 import { tableGrid } from './grid.ts';
 import { finishDomTables, newDomTableState, readDomTable } from './rows.ts';
-import { type Block, collapse, commonAncestor, contains, linearize } from './walk.ts';
+import { type Block, collapse, commonAncestor, containsMany, linearize } from './walk.ts';
 
 export interface DomExtractOptions extends ExtractOptions {
   /** Keep DOM elements in provenance (live pages); off for parsed strings, whose provenance must serialise. */
@@ -97,13 +97,17 @@ function reportRanges(blocks: Block[], scan: Scan): Range[] {
   const { lines: split, headings } = scan;
   const blockOf = (h: Heading) => split[h.lineIndex]!.owner as number;
   const firsts = headings.filter((h) => h.section === 1 && h.ordinal === '一');
+  // Line indexes of the 二 headings, in order: one forward pointer, not a search per 一.
+  const twos = headings
+    .filter((x) => x.section === 2)
+    .map((x) => x.lineIndex)
+    .sort((a, b) => a - b);
+  let t = 0;
   const starts: number[] = [];
   for (const [k, h] of firsts.entries()) {
     const next = firsts[k + 1];
-    const hasTwo = headings.some(
-      (x) =>
-        x.section === 2 && x.lineIndex > h.lineIndex && (!next || x.lineIndex < next.lineIndex),
-    );
+    while (t < twos.length && twos[t]! <= h.lineIndex) t++;
+    const hasTwo = t < twos.length && (!next || twos[t]! < next.lineIndex);
     if (hasTwo || k === 0) starts.push(blockOf(h));
   }
   if (starts.length <= 1) return [{ from: 0, to: blocks.length }];
@@ -219,7 +223,8 @@ function extractRange(
   if (first) anchors.push(ownerOf(first));
   if (last) anchors.push(ownerOf(last));
   const body = anchors.length >= 2 ? commonAncestor(anchors) : null;
-  const inBody = (i: number) => !body || contains(body, allBlocks[i]!.element);
+  const inBodyTree = body ? containsMany(body) : undefined;
+  const inBody = (i: number) => !inBodyTree || inBodyTree(allBlocks[i]!.element);
   // Lines outside the body are dropped; the headings found on all lines keep their order.
   const keep = lines.map((l) => !body || inBody(l.owner as number));
   const bodyLines = lines.filter((_, i) => keep[i]);
@@ -293,18 +298,50 @@ function extractRange(
   });
 }
 
-/** The name of a linked .doc/.docx/.pdf/.wps that looks like the report. */
+/**
+ * The name of a linked .doc/.docx/.pdf/.wps that looks like the report. The
+ * links of each document are listed once and kept when they sit in a text
+ * block of the range (asking every block for its links was quadratic in the
+ * nesting of blocks).
+ */
 function attachmentName(blocks: Block[], range: Range): string | undefined {
+  const owners = new Set<Element>();
+  const docs = new Set<Document>();
   for (let i = range.from; i < range.to; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'text') continue;
-    const links = b.element.getElementsByTagName('a');
+    owners.add(b.element);
+    if (b.element.ownerDocument) docs.add(b.element.ownerDocument);
+  }
+  const known = new Map<Element, boolean>();
+  const inRange = (node: Element): boolean => {
+    const path: Element[] = [];
+    let el: Element | null = node;
+    let answer = false;
+    while (el) {
+      const hit = known.get(el);
+      if (hit !== undefined) {
+        answer = hit;
+        break;
+      }
+      if (owners.has(el)) {
+        answer = true;
+        break;
+      }
+      path.push(el);
+      el = el.parentElement;
+    }
+    for (const p of path) known.set(p, answer);
+    return answer;
+  };
+  for (const doc of docs) {
+    const links = doc.getElementsByTagName('a');
     for (let k = 0; k < links.length; k++) {
       const a = links[k]!;
       const href = a.getAttribute('href') ?? '';
       const text = (a.textContent ?? '').trim();
       if (/\.(?:docx?|pdf|wps|xlsx?)(?:$|[?#])/i.test(href) || /\.(?:docx?|pdf|wps)$/i.test(text)) {
-        if (/报告|年报/.test(text)) return text;
+        if (/报告|年报/.test(text) && inRange(a)) return text;
       }
     }
   }

@@ -77,9 +77,25 @@ export function tagOf(node: Node): string {
   return ((node as Element).tagName ?? '').toUpperCase();
 }
 
-/** True for a table that lays out the page rather than holding data: it contains other tables. */
-function isLayoutTable(table: Element): boolean {
-  return table.getElementsByTagName('table').length > 0;
+/**
+ * Tables that lay out the page rather than hold data: those that contain other
+ * tables. One pass over the tree under `root` adds each table's nearest
+ * enclosing table to `layout` (asking every table for its descendant tables
+ * was quadratic in the nesting: 10,000 nested tables took 12 s).
+ */
+function markLayoutTables(root: Node, layout: Set<Element>): void {
+  const stack: [Node, Element | null][] = [[root, null]];
+  while (stack.length > 0) {
+    const [node, enclosing] = stack.pop()!;
+    let inner = enclosing;
+    if (node.nodeType === ELEMENT && tagOf(node) === 'TABLE') {
+      if (enclosing) layout.add(enclosing);
+      inner = node as Element;
+    }
+    const children = (node as Element).children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, inner]);
+  }
 }
 
 export interface WalkResult {
@@ -106,6 +122,8 @@ export function linearize(root: Document | Element): WalkResult {
       : root;
   if (!start) return { blocks, tables, skippedFrames };
   let owner: Element = start as Element;
+  const layout = new Set<Element>();
+  markLayoutTables(start, layout);
 
   const flush = () => {
     const text = collapse(buffer);
@@ -130,7 +148,7 @@ export function linearize(root: Document | Element): WalkResult {
     if (node.nodeType !== ELEMENT && node.nodeType !== DOCUMENT) continue;
     const tag = tagOf(node);
     if (SKIP.has(tag)) continue;
-    if (tag === 'TABLE' && !isLayoutTable(node as Element)) {
+    if (tag === 'TABLE' && !layout.has(node as Element)) {
       flush();
       blocks.push({ kind: 'table', element: node as Element, index: tables.length });
       tables.push(node as Element);
@@ -145,6 +163,7 @@ export function linearize(root: Document | Element): WalkResult {
         body = null;
       }
       if (body) {
+        markLayoutTables(body, layout);
         flush();
         stack.push({ close: body, previous: owner }, body);
       } else if ((node as Element).getAttribute('src')) {
@@ -164,26 +183,57 @@ export function linearize(root: Document | Element): WalkResult {
   return { blocks, tables, skippedFrames };
 }
 
-/** Lowest common ancestor of some elements (null when they share none). */
+/**
+ * Lowest common ancestor of some elements (null when they share none). Each
+ * element walks up only until it meets a node already seen, so the work is
+ * linear in the tree, however deep (not elements × depth).
+ */
 export function commonAncestor(elements: Element[]): Element | null {
   if (elements.length === 0) return null;
-  const chain = (el: Element): Element[] => {
-    const out: Element[] = [];
-    let node: Element | null = el;
-    while (node) {
-      out.push(node);
+  const chain: Element[] = []; // from the first element up to its root
+  for (let node: Element | null = elements[0]!; node; node = node.parentElement) chain.push(node);
+  // Node → index in `chain` where the way up from it joins the chain.
+  const joins = new Map<Element, number>();
+  for (let i = 0; i < chain.length; i++) joins.set(chain[i]!, i);
+  let best = 0;
+  for (let k = 1; k < elements.length; k++) {
+    const path: Element[] = [];
+    let node: Element | null = elements[k]!;
+    let at = node ? joins.get(node) : undefined;
+    while (node && at === undefined) {
+      path.push(node);
       node = node.parentElement;
+      at = node ? joins.get(node) : undefined;
     }
-    return out.reverse();
-  };
-  let common = chain(elements[0]!);
-  for (const el of elements.slice(1)) {
-    const other = chain(el);
-    let i = 0;
-    while (i < common.length && i < other.length && common[i] === other[i]) i++;
-    common = common.slice(0, i);
+    if (at === undefined) return null;
+    for (const p of path) joins.set(p, at);
+    best = Math.max(best, at);
   }
-  return common[common.length - 1] ?? null;
+  return chain[best] ?? null;
+}
+
+/**
+ * `contains` for many nodes under one ancestor: each answer is remembered for
+ * every node on the way up, so asking for all the lines of a deep page is linear.
+ */
+export function containsMany(ancestor: Element): (node: Element) => boolean {
+  const known = new Map<Element, boolean>([[ancestor, true]]);
+  return (node) => {
+    const path: Element[] = [];
+    let el: Element | null = node;
+    let answer = false;
+    while (el) {
+      const hit = known.get(el);
+      if (hit !== undefined) {
+        answer = hit;
+        break;
+      }
+      path.push(el);
+      el = el.parentElement;
+    }
+    for (const p of path) known.set(p, answer);
+    return answer;
+  };
 }
 
 export function contains(ancestor: Element, node: Element): boolean {

@@ -28,6 +28,13 @@ export const FindingSchema = z
     fix: z.object({ cell: z.string(), value: z.number() }).optional().openapi({
       description: 'Present when changing one cell to value satisfies every failing equation',
     }),
+    fixes: z
+      .array(z.object({ cell: z.string(), value: z.number() }))
+      .optional()
+      .openapi({
+        description:
+          'Present when no single cell but exactly one pair of cells explains the failing equations: both changes together',
+      }),
     fingerprint: z.string().openapi({ description: 'Stable across runs and layouts' }),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })

@@ -11,9 +11,15 @@ export function findingCell(format: Format | null, finding: Finding, locale: Loc
 
 /** The fix of a finding as a sentence, with the cell named by its labels. */
 export function findingFix(format: Format | null, finding: Finding, locale: Locale): string {
-  if (!finding.fix) return '';
-  const cell = format ? describeCell(format, finding.fix.cell, locale) : finding.fix.cell;
-  return strings(locale).fix(cell, finding.fix.value);
+  const fixes = finding.fix ? [finding.fix] : (finding.fixes ?? []);
+  const name = (cell: string) => (format ? describeCell(format, cell, locale) : cell);
+  // A pair of fixes is one piece of advice: both changes together.
+  return fixes
+    .map((f, i) => {
+      const text = strings(locale).fix(name(f.cell), f.value);
+      return i === 0 ? text : text.replace(/^修正：/, '并').replace(/^fix: /, 'and ');
+    })
+    .join(locale === 'en' ? ' ' : '，');
 }
 
 /** "嵩县公安局 · 2020 年度 · 2019 试行格式" */

@@ -141,6 +141,7 @@ export function renderSarif(batch: Batch, options: SarifOptions): string {
           ...(f.expected !== undefined ? { expected: f.expected } : {}),
           ...(f.actual !== undefined ? { actual: f.actual } : {}),
           ...(f.fix ? { fix: f.fix } : {}),
+          ...(f.fixes ? { fixes: f.fixes } : {}),
           ...(r.agencyName ? { agencyName: r.agencyName } : {}),
           ...(r.reportYear != null ? { reportYear: r.reportYear } : {}),
         },

@@ -73,22 +73,29 @@ describe('pinpointing', () => {
     expect(fixes).toHaveLength(2);
   });
 
-  it('gives no fix when two errors sit in one row (no single cell explains the row)', () => {
+  it('names the pair when two errors sit in one row (no single cell explains the row)', () => {
     const base = consistentReport('2019', 5);
     const a = `${GRANTED}.naturalPerson`;
     const b = `${GRANTED}.research`;
     const report = setCell(setCell(base, a, getCell(base, a)! + 3), b, getCell(base, b)! + 4);
     const findings = check(report).filter((f) => f.ruleId.startsWith('T3-'));
     expect(findings.filter((f) => f.fix)).toEqual([]);
-    // One finding per failing equation, each naming its cells, with both sums.
-    expect(findings.map((f) => f.ruleId).sort()).toEqual([
-      'T3-RESULTS-SUM',
-      'T3-RESULTS-SUM',
-      'T3-ROW-TOTAL',
-    ]);
+    // One cause, one finding: the only pair that explains the three failing equations.
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.fixes).toHaveLength(2);
+    expect(findings[0]!.fixes).toContainEqual({ cell: a, value: getCell(base, a) });
+    expect(findings[0]!.fixes).toContainEqual({ cell: b, value: getCell(base, b) });
+  });
+
+  it('gives no fix when two pairs explain alike (equal errors in two rows and two columns)', () => {
+    const base = consistentReport('2019', 5);
+    const a = `${GRANTED}.naturalPerson`;
+    const b = 'applications.results.partiallyGranted.research';
+    const report = setCell(setCell(base, a, getCell(base, a)! + 3), b, getCell(base, b)! + 3);
+    const findings = check(report).filter((f) => f.ruleId.startsWith('T3-'));
+    expect(findings.filter((f) => f.fix || f.fixes)).toEqual([]);
     for (const f of findings) {
       expect(f.expected).toBeTypeOf('number');
-      expect(f.actual).toBeTypeOf('number');
       expect(f.expected).not.toBe(f.actual);
     }
   });
@@ -267,5 +274,27 @@ describe('resilience and policies', () => {
     expect(findings).toEqual([]);
     expect(passes).toHaveLength(8);
     expect(passes[0]!.message).toMatch(/相符/);
+  });
+});
+
+describe('a pair of cells where no single cell explains', () => {
+  it('names both cells with both fixes in one finding (a stray 1 the 总计 column did not count)', () => {
+    const base = consistentReport('2021', 2);
+    const stray = 'applications.results.granted.commercial';
+    const columnTotal = 'applications.results.total.commercial';
+    // The stray 1 is counted down its column (结果小计) but not across in the 总计 column.
+    const report = setCell(
+      setCell(base, stray, getCell(base, stray)! + 1),
+      columnTotal,
+      getCell(base, columnTotal)! + 1,
+    );
+    const t3 = check(report).filter((f) => f.ruleId.startsWith('T3-'));
+    expect(t3).toHaveLength(1);
+    expect(t3[0]!.fix).toBeUndefined();
+    expect(t3[0]!.fixes).toHaveLength(2);
+    expect(t3[0]!.fixes).toContainEqual({ cell: stray, value: getCell(base, stray) });
+    expect(t3[0]!.fixes).toContainEqual({ cell: columnTotal, value: getCell(base, columnTotal) });
+    expect(new Set(t3[0]!.cells.slice(0, 2))).toEqual(new Set([stray, columnTotal]));
+    expect(t3[0]!.message).toContain('两处一起改为');
   });
 });

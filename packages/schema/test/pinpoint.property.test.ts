@@ -142,3 +142,80 @@ describe.each(FORMATS)('pinpointing, format %s', (format) => {
     );
   }, 60_000);
 });
+
+// Issue 12: pinpointing with blanks present, and per group of failing equations.
+const LEGAL_PERSONS = ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
+
+/** The report with its five legal-person columns zero and left blank, as Word exports leave them. */
+function withBlankLegalPersons(report: ReturnType<typeof consistentReport>, format: Format) {
+  let out = report;
+  for (const cell of applicationCells(format)) {
+    if (!LEGAL_PERSONS.some((c) => cell.endsWith(`.${c}`))) continue;
+    out = setCell(out, cell, 0);
+  }
+  // Totals follow the natural persons alone now.
+  for (const cell of applicationCells(format)) {
+    if (!cell.endsWith('.total')) continue;
+    const row = cell.slice(0, -'.total'.length);
+    out = setCell(out, cell, getCell(out, `${row}.naturalPerson`)!);
+  }
+  for (const cell of applicationCells(format)) {
+    if (LEGAL_PERSONS.some((c) => cell.endsWith(`.${c}`))) out = setCell(out, cell, null);
+  }
+  return out;
+}
+
+describe.each(FORMATS)('pinpointing with blanks and unrelated defects, format %s', (format) => {
+  it('one typo gets its fix while five legal-person columns are blank', () => {
+    const typoCells = applicationCells(format).filter(
+      (p) => p.endsWith('.naturalPerson') || p.endsWith('.total'),
+    );
+    fc.assert(
+      fc.property(
+        consistentReportArb(format),
+        fc.constantFrom(...typoCells),
+        delta,
+        (r, cell, d) => {
+          const report = withBlankLegalPersons(r, format);
+          expect(
+            check(report).filter((f) => /^T3-/.test(f.ruleId) && f.severity !== 'info'),
+          ).toEqual([]);
+          const original = getCell(report, cell)!;
+          fc.pre(original + d >= 0);
+          const fixes = check(setCell(report, cell, original + d)).filter((f) => f.fix);
+          expect(fixes.map((f) => f.fix)).toEqual([{ cell, value: original }]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('a typo in table 三 keeps its fix beside a table 四 defect', () => {
+    const cells = applicationCells(format);
+    const appealCells = cellPaths(format).filter((p) => p.startsWith('appeals.'));
+    fc.assert(
+      fc.property(
+        consistentReportArb(format),
+        fc.constantFrom(...cells),
+        fc.constantFrom(...appealCells),
+        delta,
+        fc.integer({ min: 1, max: 9 }),
+        (report, cell, appeal, d, e) => {
+          const original = getCell(report, cell)!;
+          const changed = setCell(
+            setCell(report, cell, original + d),
+            appeal,
+            getCell(report, appeal)! + e,
+          );
+          const findings = check(changed);
+          expect(findings.filter((f) => f.fix?.cell === cell).map((f) => f.fix)).toEqual([
+            { cell, value: original },
+          ]);
+          // The table 四 defect is still reported.
+          expect(findings.some((f) => f.ruleId.startsWith('T4-'))).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});

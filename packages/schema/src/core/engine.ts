@@ -6,7 +6,7 @@ import { describeCell } from './describe.ts';
 import { ENGINE_MESSAGES } from './engine-messages.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { formatMessage } from './format-message.ts';
-import { diagnose, holds, type SolvedEquation } from './pinpoint.ts';
+import { diagnose, explainByPair, holds, type SolvedEquation } from './pinpoint.ts';
 import type {
   CheckOptions,
   CheckResult,
@@ -212,6 +212,7 @@ export function runRules(
   pending.push(
     ...resolveEquations(
       equations,
+      (path) => readCell(path) ?? 0,
       collectPasses ? passes : undefined,
       severityOf,
       locale,
@@ -323,6 +324,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  */
 function resolveEquations(
   equations: PendingEquation[],
+  valueOf: (path: string) => number,
   passes: Pass[] | undefined,
   severityOf: (rule: Rule, s: Severity) => Severity,
   locale: Locale,
@@ -348,6 +350,17 @@ function resolveEquations(
     value >= 0 || cellInfo(format, cell)?.column.kind === 'signed';
   const { groups, explanations } = diagnose(failing, passing, allowsValue);
   const out: PendingFinding[] = [];
+  const pair = pairOfTable三(
+    failing,
+    passing,
+    groups,
+    explanations,
+    valueOf,
+    allowsValue,
+    severityOf,
+    locale,
+    describe,
+  );
 
   groups.forEach((group, g) => {
     const explained = explanations[g];
@@ -390,6 +403,7 @@ function resolveEquations(
       }
       return;
     }
+    if (pair?.groups.has(g)) return;
     for (const i of group) {
       const e = failing[i]!;
       const template =
@@ -416,5 +430,74 @@ function resolveEquations(
       });
     }
   });
+  if (pair) out.push(pair.finding);
   return out;
+}
+
+/**
+ * Where no single cell explains table 三's failing equations but exactly one pair
+ * does (a stray "1" in a row that the 总计 column did not count), one finding
+ * with both fixes stands for all of them.
+ */
+function pairOfTable三(
+  failing: PendingEquation[],
+  passing: PendingEquation[],
+  groups: number[][],
+  explanations: ReturnType<typeof diagnose>['explanations'],
+  valueOf: (path: string) => number,
+  allowsValue: (cell: string, value: number) => boolean,
+  severityOf: (rule: Rule, s: Severity) => Severity,
+  locale: Locale,
+  describe: (path: string) => string,
+): { groups: Set<number>; finding: PendingFinding } | undefined {
+  const inTable = (e: PendingEquation) => e.cells[0]!.startsWith('applications.');
+  const open = groups
+    .map((group, g) => ({ group, g }))
+    .filter(({ group, g }) => !explanations[g] && group.every((i) => inTable(failing[i]!)));
+  if (open.length === 0) return undefined;
+  const eqs = open.flatMap(({ group }) => group.map((i) => failing[i]!));
+  // Cells of equations explained by single cells keep their fixes: the pair may not move them.
+  const frozen = new Set(
+    groups.flatMap((group, g) => (explanations[g] ? group.flatMap((i) => failing[i]!.cells) : [])),
+  );
+  const found = explainByPair(eqs, passing.filter(inTable), valueOf, allowsValue, frozen);
+  if (!found) return undefined;
+  const [a, b] = found.cells;
+  const first = eqs.reduce((x, y) => (y.order < x.order ? y : x));
+  const severity = eqs
+    .map((e) => severityOf(e.rule, e.rule.meta.severity))
+    .reduce((x, y) => (SEVERITY_RANK[y] < SEVERITY_RANK[x] ? y : x));
+  const ruleIds = [...new Set(eqs.map((e) => e.rule.meta.id))];
+  const others = [...new Set(eqs.flatMap((e) => e.cells))].filter(
+    (c) => c !== a.cell && c !== b.cell,
+  );
+  const params = {
+    cellA: describe(a.cell),
+    actualA: a.actual,
+    expectedA: a.value,
+    cellB: describe(b.cell),
+    actualB: b.actual,
+    expectedB: b.value,
+    count: eqs.length,
+    rules: ruleIds.join(locale === 'en' ? ', ' : '、'),
+  };
+  return {
+    groups: new Set(open.map(({ g }) => g)),
+    finding: {
+      rule: first.rule,
+      order: first.order,
+      ruleId: first.rule.meta.id,
+      severity,
+      final: true,
+      origin: 'report',
+      message: formatMessage(ENGINE_MESSAGES.pinpointPair, locale, params),
+      cells: [a.cell, b.cell, ...others],
+      fixes: [
+        { cell: a.cell, value: a.value },
+        { cell: b.cell, value: b.value },
+      ],
+      fingerprint: fingerprintOf(first.rule.meta.id, [a.cell, b.cell], 'pinpoint-pair'),
+      params: { ...params, rules: ruleIds.join(',') },
+    },
+  };
 }

@@ -5,8 +5,10 @@
  * cell satisfies all of them. When exactly one way exists to explain all the
  * failing equations of a connected group by such cells, each chosen cell gets a
  * `fix`; otherwise (table 四: one equation per group, five candidate cells) no
- * cell is singled out. A cell is never blamed while another cell of one of its
- * equations is blank: the blank may simply not be filled in yet.
+ * cell is singled out. Blank cells count as 0, as CELL-BLANK says (a
+ * Word-exported report leaves whole columns of zeros blank); a blank cell itself
+ * is proposed as the fix only when two equations agree on its value. Groups are
+ * solved apart: a defect elsewhere never hides a typo's fix.
  */
 
 export interface SolvedEquation {
@@ -48,6 +50,14 @@ export function holds(e: Pick<SolvedEquation, 'lhs' | 'rhs'>): boolean {
 
 const cellsOf = (e: SolvedEquation) => [...e.sum, ...e.equals];
 
+/** True when every cell of one side of the equation is blank. */
+function sideBlank(e: SolvedEquation): boolean {
+  const blanks = e.blanks;
+  if (!blanks) return false;
+  const allBlank = (side: readonly string[]) => side.length > 0 && side.every((c) => blanks.has(c));
+  return allBlank(e.sum) || allBlank(e.equals);
+}
+
 function coefficient(e: SolvedEquation, cell: string): number {
   let c = 0;
   for (const x of e.sum) if (x === cell) c++;
@@ -83,10 +93,11 @@ export function diagnose(
     let ok = true;
     for (const i of eqs) {
       const e = failing[i]!;
-      // A blank cell is not yet known, not evidence of 0 (the form checks half-filled
-      // tables): while another cell of the equation is blank, it may be the one
-      // missing, so a filled cell is not blamed. The blank cell itself may be the fix.
-      if (e.blanks && [...e.blanks].some((b) => b !== cell)) {
+      // Blanks count as 0 (spec §6, CELL-BLANK): a report that leaves its zeros
+      // blank still gets the fix of a single typo. But while a whole side of an
+      // equation is blank (a half-filled form: the totals not typed yet), that side
+      // is unknown, not zero, and a filled cell is not blamed for it.
+      if (e.blanks && !e.blanks.has(cell) && sideBlank(e)) {
         ok = false;
         break;
       }
@@ -186,4 +197,106 @@ function uniqueCover(group: number[], candidates: Explanation[]): Explanation[] 
   };
   search();
   return solutions === 1 && steps <= SEARCH_BUDGET ? found : undefined;
+}
+
+/** Two cells that together explain failing equations no single cell explains. */
+export interface PairExplanation {
+  cells: [Explanation, Explanation];
+}
+
+const EPS = 1e-9;
+const near = (a: number, b: number) =>
+  Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The only pair of cells whose new values make every equation of `failing` hold
+ * and keep every equation of `passing` holding (a stray "1" in a row that the
+ * 总计 column did not count: the row's total and the table's grand total), or
+ * undefined when there is none or more than one. Every cell of the pair must
+ * change, and only to a value the cell allows.
+ */
+export function explainByPair(
+  failing: readonly SolvedEquation[],
+  passing: readonly SolvedEquation[],
+  valueOf: (cell: string) => number,
+  allowsValue: (cell: string, value: number) => boolean = (_c, v) => v >= 0,
+  frozen: ReadonlySet<string> = new Set(),
+): PairExplanation | undefined {
+  if (failing.length === 0) return undefined;
+  const all = [...failing, ...passing];
+  const residual = all.map((e) => e.lhs - e.rhs);
+  const byCell = new Map<string, number[]>();
+  all.forEach((e, i) => {
+    for (const c of new Set(cellsOf(e))) {
+      const list = byCell.get(c);
+      if (list) list.push(i);
+      else byCell.set(c, [i]);
+    }
+  });
+  const candidates = [...new Set(failing.flatMap(cellsOf))].filter((c) => !frozen.has(c));
+  let found: PairExplanation | undefined;
+  let solutions = 0;
+  let steps = 0;
+  for (let x = 0; x < candidates.length && solutions < 2; x++) {
+    for (let y = x + 1; y < candidates.length && solutions < 2; y++) {
+      if (++steps > SEARCH_BUDGET) return undefined;
+      const a = candidates[x]!;
+      const b = candidates[y]!;
+      const touched = new Set([...byCell.get(a)!, ...byCell.get(b)!]);
+      // Every failing equation must contain a or b.
+      if (failing.some((_, i) => !touched.has(i))) continue;
+      const solved = solvePair(a, b, [...touched], all, residual);
+      if (!solved) continue;
+      const [da, db] = solved;
+      const va = valueOf(a) + da;
+      const vb = valueOf(b) + db;
+      if (
+        !Number.isInteger(Math.round(va * 1e6) / 1e6) ||
+        !Number.isInteger(Math.round(vb * 1e6) / 1e6)
+      )
+        continue;
+      if (!allowsValue(a, va) || !allowsValue(b, vb)) continue;
+      solutions++;
+      found = {
+        cells: [
+          { cell: a, value: va, actual: valueOf(a), equations: [] },
+          { cell: b, value: vb, actual: valueOf(b), equations: [] },
+        ],
+      };
+    }
+  }
+  return solutions === 1 ? found : undefined;
+}
+
+/** d_a, d_b (both non-zero) that zero the residual of every equation given, if they are determined. */
+function solvePair(
+  a: string,
+  b: string,
+  equations: number[],
+  all: readonly SolvedEquation[],
+  residual: readonly number[],
+): [number, number] | undefined {
+  let da: number | undefined;
+  let db: number | undefined;
+  const both: { ka: number; kb: number; r: number }[] = [];
+  const fix = (current: number | undefined, value: number) =>
+    current === undefined ? value : near(current, value) ? current : Number.NaN;
+  for (const i of equations) {
+    const e = all[i]!;
+    const ka = coefficient(e, a);
+    const kb = coefficient(e, b);
+    const r = residual[i]!;
+    if (ka !== 0 && kb !== 0) both.push({ ka, kb, r });
+    else if (ka !== 0) da = fix(da, -r / ka);
+    else if (kb !== 0) db = fix(db, -r / kb);
+  }
+  if (Number.isNaN(da) || Number.isNaN(db)) return undefined;
+  for (const { ka, kb, r } of both) {
+    if (da === undefined && db !== undefined) da = (-r - kb * db) / ka;
+    else if (db === undefined && da !== undefined) db = (-r - ka * da) / kb;
+  }
+  if (da === undefined || db === undefined) return undefined;
+  if (near(da, 0) || near(db, 0)) return undefined;
+  for (const { ka, kb, r } of both) if (!near(ka * da + kb * db + r, 0)) return undefined;
+  return [da, db];
 }

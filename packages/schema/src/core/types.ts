@@ -19,6 +19,11 @@ export interface Finding {
   actual?: number;
   /** Present when changing one cell to `value` satisfies every failing equation. */
   fix?: { cell: string; value: number };
+  /**
+   * Present when no single cell but exactly one pair of cells explains the failing
+   * equations: both changes together satisfy all of them (the culprits, marked first).
+   */
+  fixes?: { cell: string; value: number }[];
   /** Stable across runs and layouts: a hash of the rule id and the cell paths. */
   fingerprint: string;
   /** The values the message was built from (placeholders), for surfaces that re-render it. */

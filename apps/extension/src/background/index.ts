@@ -8,7 +8,13 @@
 import type { Locale } from '@nianbao/schema';
 import checkerScript from '../content/checker.iife.ts?script';
 import { loadSettings } from '../shared/settings.ts';
-import { type PageState, stateKey, type ToBackground, type ToContent } from '../shared/types.ts';
+import {
+  emptyCounts,
+  type PageState,
+  stateKey,
+  type ToBackground,
+  type ToContent,
+} from '../shared/types.ts';
 
 /** Injects the checker into a tab (all of it, or one frame), or re-runs it if it is there. */
 export async function checkTab(tabId: number, options: { frameId?: number; locale?: Locale } = {}) {
@@ -97,7 +103,7 @@ chrome.action.onClicked.addListener((tab) => {
       title: tab.title ?? '',
       locale: (await loadSettings()).locale,
       reports: [],
-      counts: { error: 0, warning: 0, info: 0 },
+      counts: emptyCounts(),
       diagnostics: [],
       error: String(error),
       marksOn: false,

@@ -8,10 +8,13 @@ import {
   describeCell,
   type Finding,
   type Format,
+  isReadingNote,
   type Locale,
   type Provenance,
   type Severity,
+  summarize,
 } from '@nianbao/schema';
+import { ruleName } from '../shared/rule-names.ts';
 import {
   type CheckState,
   emptyCounts,
@@ -154,26 +157,42 @@ export class PageController {
   private buildState(result: PageCheck, locale: Locale): PageState {
     const state = this.blankState(result.reports.length ? 'done' : 'no-report', locale);
     let number = 0;
+    const all: Finding[] = [];
     state.reports = result.reports.map(({ result: extracted, findings }, reportIndex) => {
-      const numbered: NumberedFinding[] = sortBySeverity(findings).map((finding) => {
+      const provenance = extracted.provenance;
+      const located = findings.map((f) => firstElement(provenance, f));
+      const order = pageOrder(located.filter((e): e is Element => e !== undefined));
+      const numbered: NumberedFinding[] = inListOrder(findings, (i) => {
+        const element = located[i];
+        if (element) return order.get(element)! + 1;
+        return findings[i]!.cells[0]?.startsWith('meta.') ? 0 : undefined;
+      }).map(({ finding, position }) => {
         number++;
-        const element = elementOf(extracted.provenance, finding.cells[0]);
         return {
           ...finding,
           number,
           reportIndex,
           table: tableOf(finding.cells[0]),
-          marked: element !== undefined,
+          marked: elementOf(provenance, finding.cells[0]) !== undefined,
+          ...(position !== undefined ? { position } : {}),
         };
       });
-      for (const f of numbered) state.counts[f.severity]++;
+      all.push(...findings);
       const report: PageReport = {
         report: extracted.report,
-        provenance: plainProvenance(extracted.provenance),
+        provenance: plainProvenance(provenance),
         findings: numbered,
       };
       return report;
     });
+    // The same counts as every other surface: reading notes apart, never errors.
+    const summary = summarize(all);
+    state.counts = {
+      error: summary.errors,
+      warning: summary.warnings,
+      info: summary.infos,
+      notes: summary.notes,
+    };
     state.diagnostics = result.diagnostics;
     return state;
   }
@@ -183,6 +202,8 @@ export class PageController {
     state.reports.forEach((report, index) => {
       const provenance = result.reports[index]!.result.provenance;
       for (const finding of report.findings) {
+        const culprits = new Set(fixesOf(finding).map((f) => f.cell));
+        const name = ruleName(finding.ruleId, state.locale);
         finding.cells.forEach((path, i) => {
           const element = elementOf(provenance, path);
           if (!element) return;
@@ -192,6 +213,8 @@ export class PageController {
             ruleId: finding.ruleId,
             severity: finding.severity,
             role: i === 0 ? 'primary' : 'involved',
+            ...(culprits.has(path) ? { culprit: true } : {}),
+            ...(name ? { name } : {}),
             path,
             message: finding.message,
             ...(finding.fix ? { fix: fixText(finding, state.locale, report.report.format) } : {}),
@@ -199,7 +222,8 @@ export class PageController {
         });
       }
     });
-    return marks;
+    // The culprits first: their marks are the strongest.
+    return [...marks.filter((m) => m.culprit), ...marks.filter((m) => !m.culprit)];
   }
 }
 
@@ -211,11 +235,74 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-function sortBySeverity(findings: Finding[]): Finding[] {
+/**
+ * The order findings are numbered and listed in: the report's own findings by
+ * severity, then page position (the header's meta first, then cells in page
+ * order, then what has no place on the page, in check order); reading notes
+ * after them, in the same order.
+ */
+export function inListOrder(
+  findings: readonly Finding[],
+  positionOf: (index: number) => number | undefined,
+): { finding: Finding; position: number | undefined }[] {
   return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+    .map((finding, i) => ({ finding, position: positionOf(i), i }))
+    .sort(
+      (a, b) =>
+        Number(isReadingNote(a.finding)) - Number(isReadingNote(b.finding)) ||
+        SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
+        (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) ||
+        a.i - b.i,
+    )
+    .map(({ finding, position }) => ({ finding, position }));
+}
+
+type WithFixes = Finding & { fixes?: { cell: string; value: number }[] };
+
+/** The cells a finding's fix changes: `fix`, and each of `fixes` when present. */
+export function fixesOf(finding: Finding): { cell: string; value: number }[] {
+  const list = [...((finding as WithFixes).fixes ?? [])];
+  if (finding.fix && !list.some((f) => f.cell === finding.fix!.cell)) list.unshift(finding.fix);
+  return list;
+}
+
+/** The first of a finding's cells that is on the page. */
+function firstElement(provenance: Provenance, finding: Finding): Element | undefined {
+  for (const path of finding.cells) {
+    const element = elementOf(provenance, path);
+    if (element) return element;
+  }
+  return undefined;
+}
+
+/** Elements in page order (frames where their frame element is), as a rank per element. */
+export function pageOrder(elements: readonly Element[]): Map<Element, number> {
+  const chain = (element: Element): Element[] => {
+    const out = [element];
+    let frame = element.ownerDocument?.defaultView?.frameElement ?? null;
+    while (frame && out.length < 20) {
+      out.unshift(frame);
+      frame = frame.ownerDocument?.defaultView?.frameElement ?? null;
+    }
+    return out;
+  };
+  const compare = (a: Element, b: Element): number => {
+    if (a === b) return 0;
+    const ca = chain(a);
+    const cb = chain(b);
+    for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+      const x = ca[i]!;
+      const y = cb[i]!;
+      if (x === y) continue;
+      const relation = x.compareDocumentPosition(y);
+      if (relation & 4) return -1; // y follows x
+      if (relation & 2) return 1;
+      return 0;
+    }
+    return ca.length - cb.length;
+  };
+  const sorted = [...new Set(elements)].sort(compare);
+  return new Map(sorted.map((element, i) => [element, i]));
 }
 
 function tableOf(path: string | undefined): TableId {

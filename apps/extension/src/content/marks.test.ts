@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusPath } from '../../../../tests/corpus.ts';
 import { parsePage } from '../test-dom.ts';
-import { applyMarks, type CellMark } from './marks.ts';
+import { applyMarks, type CellMark, countText } from './marks.ts';
 
 const fragment = readFileSync(corpusPath('pages/sh-gov-office-2019.fragment.html'), 'utf8');
 
@@ -195,5 +195,52 @@ describe('applyMarks on failure', () => {
     ];
     expect(() => applyMarks(doc, marks, summary)).toThrow('refused');
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('applyMarks: one outline per block, culprits first (issue 12)', () => {
+  it('draws each culprit of `fixes` strongest and the touching involved cells as one outline', () => {
+    const doc = shanghaiPage();
+    const before = doc.documentElement.outerHTML;
+    // the last four cells of the widest row: side by side in the table's grid
+    const row = [...doc.querySelectorAll('tr')].sort(
+      (x, y) => y.querySelectorAll('td').length - x.querySelectorAll('td').length,
+    )[0]!;
+    const [a, b, c, d] = [...row.querySelectorAll('td')].slice(-4);
+    const base = {
+      number: 1,
+      ruleId: 'T3-ROW-TOTAL',
+      severity: 'warning' as const,
+      message: 'm',
+    };
+    const handle = applyMarks(
+      doc,
+      [
+        { ...base, element: a!, role: 'primary', culprit: true, path: 'p.a' },
+        { ...base, element: b!, role: 'involved', path: 'p.b' },
+        { ...base, element: c!, role: 'involved', path: 'p.c' },
+        { ...base, element: d!, role: 'involved', culprit: true, path: 'p.d' },
+      ],
+      summary,
+    );
+    expect(a!.hasAttribute('data-nianbao-culprit')).toBe(true);
+    expect(d!.hasAttribute('data-nianbao-culprit')).toBe(true);
+    expect(b!.hasAttribute('data-nianbao-culprit')).toBe(false);
+    // b and c touch: one outline, open between them
+    expect(b!.getAttribute('data-nianbao-outline')).toBe(c!.getAttribute('data-nianbao-outline'));
+    expect(b!.getAttribute('data-nianbao-edge')).not.toContain('r');
+    expect(c!.getAttribute('data-nianbao-edge')).not.toContain('l');
+    expect(b!.getAttribute('data-nianbao-severity')).toBe('warning');
+    expect(handle.outlines).toBe(3); // a, d (culprits) and b+c
+    expect(doc.querySelector('[data-nianbao-summary]')!.getAttribute('data-marks')).toBe('3');
+    handle.remove();
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('pluralises the English counts of the bar', () => {
+    expect(countText('en', 'error', 1)).toBe('1 error');
+    expect(countText('en', 'error', 2)).toBe('2 errors');
+    expect(countText('en', 'warning', 0)).toBe('0 warnings');
+    expect(countText('zh-CN', '错误', 2)).toBe('错误 2');
   });
 });

@@ -1,8 +1,11 @@
 /**
- * Marks findings on the page: the primary cell of a finding gets a solid
- * outline and a numbered badge, the cells it involves a dashed outline, and a
- * tooltip on hover gives the message and the fix. A summary bar with the counts
- * lives in a closed shadow root, isolated from the page's styles.
+ * Marks findings on the page. A mark is one outline: the cells of a finding
+ * that touch each other are outlined together (a blank column is one box, see
+ * outlines.ts), in the severity's colour, with the finding's numbered badge on
+ * its primary cell. The culprit of a pinpointed finding (the cell its fix
+ * changes) gets the strongest mark: a thick outline and a tint. A tooltip on
+ * hover gives the message and the fix. A summary bar with the counts lives in a
+ * closed shadow root, isolated from the page's styles.
  *
  * Nothing of the page's text is ever inserted as HTML (textContent only), the
  * page's elements only gain attributes (recorded in a ledger) and our styles are
@@ -11,6 +14,7 @@
 import type { Locale, Severity } from '@nianbao/schema';
 import type { CheckState, SeverityCounts } from '../shared/types.ts';
 import { AttributeLedger } from './ledger.ts';
+import { groupCells } from './outlines.ts';
 
 export interface CellMark {
   element: Element;
@@ -19,6 +23,10 @@ export interface CellMark {
   ruleId: string;
   severity: Severity;
   role: 'primary' | 'involved';
+  /** The cell the finding's fix (or one of its fixes) changes: marked first and strongest. */
+  culprit?: boolean;
+  /** The rule's short name, shown in the tooltip (the id when absent). */
+  name?: string;
   /** Cell path, e.g. `applications.results.total.total`. */
   path: string;
   message: string;
@@ -43,6 +51,8 @@ export interface Marks {
   /** Removes every mark, the bar and our styles: the page is as before. */
   remove(): void;
   readonly markedCells: number;
+  /** Outlines drawn on the page (a block of touching cells of one finding is one). */
+  readonly outlines: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -54,6 +64,7 @@ const TEXT = {
     error: '错误',
     warning: '警告',
     info: '提示',
+    notes: '读取说明',
     reports: '份报告',
     hide: '隐藏标记',
     involved: '涉及',
@@ -62,9 +73,10 @@ const TEXT = {
   },
   en: {
     brand: 'nianbao',
-    error: 'errors',
-    warning: 'warnings',
-    info: 'notes',
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    notes: 'reading note',
     reports: 'reports',
     hide: 'Hide marks',
     involved: 'involved in',
@@ -74,11 +86,17 @@ const TEXT = {
 } as const;
 
 const PAGE_CSS = `
-[data-nianbao-mark] { position: relative !important; }
-[data-nianbao-mark="involved"] { outline: 2px dashed #d97706 !important; outline-offset: -2px !important; }
-[data-nianbao-mark="primary"] { outline: 3px solid #dc2626 !important; outline-offset: -3px !important; }
-[data-nianbao-mark="primary"][data-nianbao-severity="warning"] { outline-color: #d97706 !important; }
-[data-nianbao-mark="primary"][data-nianbao-severity="info"] { outline-color: #2563eb !important; }
+[data-nianbao-mark] { position: relative !important; --nb-c: #dc2626; --nb-t: 0 0 #0000; --nb-r: 0 0 #0000;
+  --nb-b: 0 0 #0000; --nb-l: 0 0 #0000; }
+[data-nianbao-severity="warning"] { --nb-c: #d97706 !important; }
+[data-nianbao-severity="info"] { --nb-c: #2563eb !important; }
+[data-nianbao-edge] { box-shadow: var(--nb-t), var(--nb-r), var(--nb-b), var(--nb-l) !important; }
+[data-nianbao-edge~="t"] { --nb-t: inset 0 2px var(--nb-c) !important; }
+[data-nianbao-edge~="r"] { --nb-r: inset -2px 0 var(--nb-c) !important; }
+[data-nianbao-edge~="b"] { --nb-b: inset 0 -2px var(--nb-c) !important; }
+[data-nianbao-edge~="l"] { --nb-l: inset 2px 0 var(--nb-c) !important; }
+[data-nianbao-culprit] { outline: 3px solid var(--nb-c) !important; outline-offset: -3px !important;
+  background-color: color-mix(in srgb, var(--nb-c) 16%, transparent) !important; }
 [data-nianbao-badge]::after {
   content: attr(data-nianbao-badge) !important; position: absolute !important; top: -0.7em !important;
   right: -0.5em !important; z-index: 2147483646 !important; pointer-events: none !important;
@@ -117,12 +135,14 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
     else byElement.set(mark.element, [mark]);
   }
 
+  const drawn = new Set<number>();
   // Whatever fails half-way is undone, so the page is never left half-marked.
   const undo: (() => void)[] = [() => ledger.restoreAll()];
   try {
+    const outlines = outlinesOf(marks);
     for (const [element, list] of byElement) {
       const primaries = list.filter((m) => m.role === 'primary');
-      const worst = [...(primaries.length ? primaries : list)].sort(
+      const worst = [...list].sort(
         (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
       )[0]!;
       ledger.set(element, 'data-nianbao-finding', unique(list.map((m) => m.ruleId)).join(' '));
@@ -141,12 +161,23 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
           unique(primaries.map((m) => String(m.number))).join(','),
         );
       }
+      const culprit = outlines.culprit.get(element);
+      if (culprit !== undefined) {
+        ledger.set(element, 'data-nianbao-culprit', String(culprit));
+        drawn.add(culprit);
+      }
+      const block = outlines.block.get(element);
+      if (block) {
+        ledger.set(element, 'data-nianbao-outline', String(block.id));
+        if (block.edges.length) ledger.set(element, 'data-nianbao-edge', block.edges.join(' '));
+        drawn.add(block.id);
+      }
     }
 
     // Cells may live in same-origin frames: each document gets our styles and listeners.
     const docs = unique([doc, ...marks.map((m) => m.element.ownerDocument)]);
     for (const d of docs) undo.push(addPageStyles(d, PAGE_CSS));
-    const { host, tip } = buildOverlay(doc, summary, text, byElement.size);
+    const { host, tip } = buildOverlay(doc, summary, text, byElement.size, drawn.size);
     undo.push(() => host.remove());
     for (const d of docs) undo.push(wireTooltips(doc, d, byElement, tip, text));
   } catch (error) {
@@ -159,6 +190,7 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
 
   return {
     markedCells: byElement.size,
+    outlines: drawn.size,
     reveal(number) {
       if (removed) return false;
       const target =
@@ -187,6 +219,52 @@ export function applyMarks(doc: Document, marks: CellMark[], summary: SummaryOpt
       for (const step of [...undo].reverse()) step();
     },
   };
+}
+
+interface DrawnBlock {
+  id: number;
+  edges: string[];
+  rank: number;
+}
+
+/**
+ * The outlines of the marks: per finding, its culprit cells (the cells its fix
+ * changes) and its other cells, each split into blocks of touching cells. A cell
+ * in several blocks draws the border of the most severe one (then the lowest
+ * finding number). Ids are 1-based and stable for a given list of marks.
+ */
+function outlinesOf(marks: CellMark[]): {
+  culprit: Map<Element, number>;
+  block: Map<Element, DrawnBlock>;
+} {
+  const culprit = new Map<Element, number>();
+  const block = new Map<Element, DrawnBlock>();
+  const byFinding = new Map<number, CellMark[]>();
+  for (const mark of marks) {
+    const list = byFinding.get(mark.number);
+    if (list) list.push(mark);
+    else byFinding.set(mark.number, [mark]);
+  }
+  const grids = new Map();
+  let id = 0;
+  for (const [number, list] of [...byFinding].sort((a, b) => a[0] - b[0])) {
+    const rank = SEVERITY_RANK[list[0]!.severity] * 1e6 + number;
+    const culprits = list.filter((m) => m.culprit).map((m) => m.element);
+    for (const group of groupCells(culprits, grids)) {
+      id++;
+      for (const element of group.elements) if (!culprit.has(element)) culprit.set(element, id);
+    }
+    const rest = list.filter((m) => !m.culprit).map((m) => m.element);
+    for (const group of groupCells(rest, grids)) {
+      id++;
+      for (const element of group.elements) {
+        const held = block.get(element);
+        if (held && held.rank <= rank) continue;
+        block.set(element, { id, edges: group.edges.get(element) ?? [], rank });
+      }
+    }
+  }
+  return { culprit, block };
 }
 
 function randomSuffix(): string {
@@ -225,6 +303,7 @@ function buildOverlay(
   summary: SummaryOptions,
   text: (typeof TEXT)[keyof typeof TEXT],
   markedCells: number,
+  outlines: number,
 ): { host: HTMLElement; tip: HTMLElement } {
   // A fresh tag name each time: a page cannot define (hijack) a custom element it cannot name.
   const host = doc.createElement(`nianbao-summary-${randomSuffix()}`);
@@ -234,7 +313,9 @@ function buildOverlay(
   host.setAttribute('data-warnings', String(summary.counts.warning));
   host.setAttribute('data-infos', String(summary.counts.info));
   host.setAttribute('data-reports', String(summary.reports));
+  host.setAttribute('data-notes', String(summary.counts.notes ?? 0));
   host.setAttribute('data-marked', String(markedCells));
+  host.setAttribute('data-marks', String(outlines));
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;
@@ -251,9 +332,17 @@ function buildOverlay(
       bar.appendChild(el(doc, 'span', '', `${summary.reports} ${text.reports}`));
     for (const severity of ['error', 'warning', 'info'] as const) {
       bar.appendChild(
-        el(doc, 'span', `chip ${severity}`, `${text[severity]} ${summary.counts[severity]}`),
+        el(
+          doc,
+          'span',
+          `chip ${severity}`,
+          countText(summary.locale, text[severity], summary.counts[severity]),
+        ),
       );
     }
+    const notes = summary.counts.notes ?? 0;
+    if (notes)
+      bar.appendChild(el(doc, 'span', 'chip', countText(summary.locale, text.notes, notes)));
   }
   if (summary.onHide) {
     const hide = el(doc, 'button', '', text.hide);
@@ -312,7 +401,7 @@ function wireTooltips(
       const prefix =
         mark.role === 'primary' ? `#${mark.number}` : `${text.involved} #${mark.number}`;
       item.appendChild(
-        el(doc, 'div', 'head', `${prefix} · ${text[mark.severity]} · ${mark.ruleId}`),
+        el(doc, 'div', 'head', `${prefix} · ${text[mark.severity]} · ${mark.name ?? mark.ruleId}`),
       );
       item.appendChild(el(doc, 'div', '', mark.message));
       if (mark.fix && mark.role === 'primary') item.appendChild(el(doc, 'div', 'fix', mark.fix));
@@ -355,6 +444,11 @@ function wireTooltips(
     listenOn.removeEventListener('mouseout', hide, true);
     listenOn.removeEventListener('focusout', hide, true);
   };
+}
+
+/** `错误 2` in Chinese; `1 error`, `2 errors` in English. */
+export function countText(locale: Locale, word: string, n: number): string {
+  return locale === 'en' ? `${n} ${word}${n === 1 ? '' : 's'}` : `${word} ${n}`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(

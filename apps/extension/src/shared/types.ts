@@ -18,6 +18,8 @@ export interface NumberedFinding extends Finding {
   table: TableId;
   /** Whether the primary cell was found on the page and marked. */
   marked: boolean;
+  /** Page order of the finding's first cell found on the page (absent: not on the page). */
+  position?: number;
 }
 
 export interface PageReport {
@@ -26,10 +28,12 @@ export interface PageReport {
   findings: NumberedFinding[];
 }
 
+/** The report's own findings by severity, and the reading notes apart (never errors). */
 export interface SeverityCounts {
   error: number;
   warning: number;
   info: number;
+  notes?: number;
 }
 
 export interface PageState {
@@ -65,6 +69,6 @@ export type ToBackground =
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const emptyCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0 });
+export const emptyCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0, notes: 0 });
 
 export const stateKey = (tabId: number) => `tab:${tabId}`;

@@ -47,3 +47,23 @@ describe('deadlineOf (条例 第四十九条)', () => {
     ).toBe('too-early');
   });
 });
+
+describe('deadlineOf takes its deadlines from the DL-* rules', () => {
+  it('names the same deadline as the DL finding of a late report', async () => {
+    const { check } = await import('@nianbao/schema');
+    for (const [kind, local] of [
+      ['dept', undefined],
+      ['gov', undefined],
+      ['township', '02-20'],
+      ['other', undefined],
+    ] as const) {
+      const r = report({ reportYear: 2022, agencyKind: kind, publishedAt: '2023-12-30' });
+      const finding = check(r, { ...(local ? { localDeadline: local } : {}) }).find((f) =>
+        f.ruleId.startsWith('DL-'),
+      );
+      const info = deadlineOf(r, local);
+      expect(info.status, kind).toBe('late');
+      expect(finding?.params?.deadline, kind).toBe(info.deadline);
+    }
+  });
+});

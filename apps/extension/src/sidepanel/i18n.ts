@@ -1,4 +1,5 @@
-import type { Locale } from '@nianbao/schema';
+import { strings } from '@nianbao/render';
+import type { Locale, Severity } from '@nianbao/schema';
 
 const zh = {
   title: '年报检查',
@@ -36,10 +37,10 @@ const zh = {
     other: '其他（章节、日期、读取）',
   },
   noFindings: '没有发现问题。',
-  notOnPage: '（页面上无对应单元格）',
+  notesHint: '读取时的说明，不是报告的错误',
+  untitled: '（未读到报告标题）',
   export: '导出',
   openInForm: '在表单中打开',
-  duration: '用时',
   findings: '条问题',
 } as const;
 
@@ -77,7 +78,7 @@ const en: Strings = {
   },
   localDeadline: ' (local deadline, default)',
   filter: 'Filter by severity',
-  severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   tables: {
     activeDisclosure: 'Table 2 (proactive disclosure)',
     applications: 'Table 3 (applications)',
@@ -85,10 +86,10 @@ const en: Strings = {
     other: 'Other (sections, dates, reading)',
   },
   noFindings: 'No problems found.',
-  notOnPage: ' (no matching cell on the page)',
+  notesHint: 'what we noticed reading the page; not errors of the report',
+  untitled: '(no report title found)',
   export: 'Export',
   openInForm: 'Open in the form',
-  duration: 'took',
   findings: 'findings',
 };
 
@@ -96,4 +97,16 @@ export type UiStrings = Strings;
 
 export function ui(locale: Locale): UiStrings {
   return locale === 'en' ? en : zh;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A count with its word, in the words of '@nianbao/render' (the same as the CLI
+ * and the HTML report): `错误 2`, `1 error`, `2 errors`; `notes` are the reading notes.
+ */
+export function countLabel(locale: Locale, kind: Severity | 'notes', n: number): string {
+  const s = strings(locale);
+  if (locale === 'en') return plural(n, kind === 'notes' ? 'reading note' : s.severity[kind]);
+  return `${kind === 'notes' ? s.origin.extraction : s.severity[kind]} ${n}`;
 }

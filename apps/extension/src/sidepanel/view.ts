@@ -4,17 +4,17 @@
  * the panel is small enough that this stays instant.
  */
 import { findingFix } from '@nianbao/render';
-import type { Format, Locale, Severity } from '@nianbao/schema';
+import { type Format, isReadingNote, type Locale, type Severity } from '@nianbao/schema';
+import { ruleName } from '../shared/rule-names.ts';
 import {
   type NumberedFinding,
   type PageReport,
   type PageState,
   SEVERITIES,
-  type TableId,
 } from '../shared/types.ts';
 import { deadlineOf } from './deadline.ts';
 import type { ExportKind } from './exports.ts';
-import { type UiStrings, ui } from './i18n.ts';
+import { countLabel, type UiStrings, ui } from './i18n.ts';
 
 export interface PanelModel {
   state: PageState | undefined;
@@ -32,7 +32,47 @@ export interface PanelActions {
   openInForm(reportIndex: number): void;
 }
 
-const TABLE_ORDER: readonly TableId[] = ['activeDisclosure', 'applications', 'appeals', 'other'];
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface FindingList {
+  /** The report's own findings, by severity, then page position. */
+  findings: NumberedFinding[];
+  /** Reading notes (origin "extraction"), in the same order: shown apart, never errors. */
+  notes: NumberedFinding[];
+  /** Per listed finding (its number), the findings it stands for that are not listed again. */
+  also: Map<number, NumberedFinding[]>;
+}
+
+const rowOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
+
+/**
+ * What the panel lists, and in which order. One cause, one line: a reading note
+ * saying a row was not found (EXTRACT-ROW-MISSING) is not listed again beside the
+ * table's shape finding (T2-B-SHAPE, T3-*-SHAPE…) that names the same row.
+ */
+export function listFindings(all: readonly NumberedFinding[]): FindingList {
+  const ordered = [...all].sort(
+    (a, b) =>
+      RANK[a.severity] - RANK[b.severity] ||
+      (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER) ||
+      a.number - b.number,
+  );
+  const findings = ordered.filter((f) => !isReadingNote(f));
+  const also = new Map<number, NumberedFinding[]>();
+  const notes = ordered.filter((note) => {
+    if (!isReadingNote(note) || note.ruleId !== 'EXTRACT-ROW-MISSING' || !note.cells.length)
+      return isReadingNote(note);
+    const shape = findings.find((f) => {
+      if (!f.ruleId.endsWith('-SHAPE')) return false;
+      const rows = new Set([...f.cells, ...f.cells.map(rowOf)]);
+      return note.cells.every((c) => rows.has(c) || rows.has(rowOf(c)));
+    });
+    if (!shape) return true;
+    also.set(shape.number, [...(also.get(shape.number) ?? []), note]);
+    return false;
+  });
+  return { findings, notes, also };
+}
 
 type Child = Node | string | null | undefined | false;
 
@@ -101,7 +141,7 @@ export function renderPanel(root: HTMLElement, model: PanelModel, actions: Panel
           }),
     );
   }
-  root.append(tools, h('p', { class: 'source' }, state.title || state.url));
+  root.append(tools, h('p', { class: 'source', title: state.url }, state.url));
 
   if (state.state === 'checking') {
     root.append(h('p', { class: 'status' }, t.checking));
@@ -126,9 +166,6 @@ export function renderPanel(root: HTMLElement, model: PanelModel, actions: Panel
     root.append(reportSection(t, model, report, index, state.reports.length, actions));
   });
   root.append(exportsBar(t, actions));
-  if (state.durationMs !== undefined) {
-    root.append(h('p', { class: 'muted' }, `${t.duration} ${state.durationMs} ms`));
-  }
 }
 
 function filterBar(
@@ -151,7 +188,16 @@ function filterBar(
         'label',
         { class: `sev-${severity}` },
         box,
-        ` ${t.severity[severity as keyof UiStrings['severity']]} ${state.counts[severity]}`,
+        ` ${countLabel(model.locale, severity, state.counts[severity])}`,
+      ),
+    );
+  }
+  if (state.counts.notes) {
+    bar.append(
+      h(
+        'span',
+        { class: 'notes-count', title: t.notesHint },
+        countLabel(model.locale, 'notes', state.counts.notes),
       ),
     );
   }
@@ -172,7 +218,15 @@ function reportSection(
     ? `${deadline.deadline}${deadline.statutory ? '' : t.localDeadline} · ${t.deadlineStatus[deadline.status]}`
     : t.deadlineStatus[deadline.status];
   const section = h('section', { class: 'report', 'data-report-index': String(index) });
-  if (total > 1) section.append(h('h2', {}, `${t.report} ${index + 1} / ${total}`));
+  const title = meta.title?.trim();
+  section.append(
+    h(
+      'h2',
+      { class: 'report-title', 'data-meta': 'title' },
+      total > 1 ? `${t.report} ${index + 1} / ${total} · ` : '',
+      title || t.untitled,
+    ),
+  );
   section.append(
     h(
       'dl',
@@ -198,34 +252,32 @@ function reportSection(
     }),
   );
 
-  const shown = page.findings.filter((f) => model.filter[f.severity]);
-  if (page.findings.length === 0) {
-    section.append(h('p', { class: 'ok' }, t.noFindings));
-    return section;
-  }
-  for (const table of TABLE_ORDER) {
-    const inTable = shown.filter((f) => f.table === table);
-    if (!inTable.length) continue;
-    const group = h(
-      'section',
-      { class: 'table-group', 'data-table': table },
-      h('h3', {}, `${t.tables[table]} (${inTable.length})`),
+  const list = listFindings(page.findings);
+  const item = (f: NumberedFinding) =>
+    findingItem(t, f, page.report.format, model.locale, actions, list.also.get(f.number));
+  if (list.findings.length === 0) section.append(h('p', { class: 'ok' }, t.noFindings));
+  for (const severity of SEVERITIES) {
+    const all = list.findings.filter((f) => f.severity === severity);
+    if (!all.length || !model.filter[severity]) continue;
+    section.append(
+      h(
+        'section',
+        { class: `severity-group sev-${severity}`, 'data-severity': severity },
+        h('h3', {}, countLabel(model.locale, severity, all.length)),
+        h('ol', {}, ...all.map(item)),
+      ),
     );
-    const byRule = new Map<string, NumberedFinding[]>();
-    for (const f of inTable) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-    for (const [ruleId, findings] of byRule) {
-      const details = h(
-        'details',
-        { open: '', class: 'rule', 'data-rule-id': ruleId },
-        h('summary', {}, `${ruleId} (${findings.length})`),
-      );
-      const list = h('ol', {});
-      for (const f of findings)
-        list.append(findingItem(t, f, page.report.format, model.locale, actions));
-      details.append(list);
-      group.append(details);
-    }
-    section.append(group);
+  }
+  const notes = list.notes.filter((f) => model.filter[f.severity]);
+  if (notes.length) {
+    section.append(
+      h(
+        'section',
+        { class: 'notes', 'data-origin': 'extraction' },
+        h('h3', { title: t.notesHint }, countLabel(model.locale, 'notes', list.notes.length)),
+        h('ol', {}, ...notes.map(item)),
+      ),
+    );
   }
   return section;
 }
@@ -236,20 +288,29 @@ function findingItem(
   format: Format,
   locale: Locale,
   actions: PanelActions,
+  also: NumberedFinding[] = [],
 ): HTMLElement {
   const item = h('li', {
-    class: `finding sev-${f.severity}`,
+    class: `finding sev-${f.severity}${isReadingNote(f) ? ' note' : ''}`,
     'data-finding-number': String(f.number),
     'data-rule-id': f.ruleId,
     'data-severity': f.severity,
+    'data-origin': f.origin,
+    ...(also.length ? { 'data-also': also.map((a) => a.ruleId).join(' ') } : {}),
     value: String(f.number),
   });
   const label = `#${f.number} ${t.severity[f.severity as keyof UiStrings['severity']]}`;
   const head = f.marked
     ? button(label, () => actions.reveal(f.number), { class: 'reveal' })
     : h('span', { class: 'badge' }, label);
-  item.append(head, ' ', h('span', { class: 'message' }, f.message));
-  if (!f.marked && f.cells.length) item.append(h('span', { class: 'muted' }, t.notOnPage));
+  const ids = [f.ruleId, ...also.map((a) => a.ruleId)].join(' · ');
+  const name = ruleName(f.ruleId, locale);
+  item.append(
+    head,
+    ' ',
+    h('span', { class: 'rule', title: ids }, name ?? f.ruleId),
+    h('div', { class: 'message' }, f.message),
+  );
   if (f.fix) item.append(h('div', { class: 'fix' }, findingFix(format, f, locale)));
   return item;
 }

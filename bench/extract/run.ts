@@ -95,3 +95,9 @@ for (const h of hostileInputs()) {
 console.log(`  worst case: ${worst.name}, ${worst.ms.toFixed(0)} ms`);
 console.log('');
 measureCandidates(5);
+
+// Readers on growing documents (ratio per 4×) and the archive limits (issue 11).
+console.log('');
+await import('./linearity.ts');
+console.log('');
+await import('./archive.ts');

@@ -258,12 +258,26 @@ describe('archive limits: a .docx is inflated under limits checked while inflati
       const bomb = docx(await bombDocument(300, lie ? 1000 : undefined));
       expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
       const { result, ms, grownMb } = await measured(bomb);
-      tooLarge(result, '文档解压后超过 50 MB（压缩包可能是恶意构造的），未读取');
+      // Caught by its ratio in the first 64 KB (240:1), before 50 MB are inflated.
+      tooLarge(result, '（压缩包可能是恶意构造的），未读取');
       // Guards 10× above normal (≈ 0.1–0.3 s and ≈ 50 MB): the unprotected reader took 4.6 GB.
       expect(ms).toBeLessThan(5_000);
       expect(grownMb).toBeLessThan(400);
     });
   }
+
+  it('entries each within the ratio but 52 MB together: the total note', async () => {
+    const mb = paragraph('open '.repeat(40))
+      .repeat(Math.ceil((1024 * 1024 - 200) / 100))
+      .slice(0, 1024 * 1024 - 200);
+    const parts = Array.from({ length: 52 }, (_, i) => deflated(`word/part${i}.txt`, mb));
+    const { result, ms, grownMb } = await measured(
+      docx(deflated('word/document.xml', `${DOC_HEAD}${DOC_TAIL}`), parts),
+    );
+    tooLarge(result, '文档解压后超过 50 MB（压缩包可能是恶意构造的），未读取');
+    expect(ms).toBeLessThan(5_000);
+    expect(grownMb).toBeLessThan(400);
+  });
 
   it('an entry past 100:1 beyond 1 MB: the ratio note', async () => {
     const doc = deflated(

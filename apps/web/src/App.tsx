@@ -41,6 +41,7 @@ import { type Direction, gridsOf, moveFrom, planPaste, type TableId } from './li
 import { markEdit, markRendered, timed } from './lib/perf.ts';
 import { type BootNotice, bootDraft } from './state/boot.ts';
 import { formReducer, stateFromDraft } from './state/form.ts';
+import { typedTexts, withTypedCells } from './state/typed-cells.ts';
 import { useDrafts } from './state/useDrafts.ts';
 
 const LOCALE_KEY = 'nianbao.locale';
@@ -143,6 +144,9 @@ export function App({ store: given }: { store?: DraftStore }) {
         found: true,
       };
       list = timed('nb:check', () => checkExtracted(read, { locale }).findings);
+      // Text typed where a number belongs is an error of its own, not a blank in the sums.
+      const typed = typedTexts(state.report.format, state.provenance);
+      list = withTypedCells(list, typed, state.report.format, locale, t);
     } catch (error) {
       // check() never throws on a valid report; if it ever does, the form stays usable.
       list = [
@@ -224,6 +228,10 @@ export function App({ store: given }: { store?: DraftStore }) {
     markEdit();
     dispatch({ type: 'cells', updates: [{ path, value, raw }] });
   }, []);
+  const onText = useCallback((path: string, text: string) => {
+    markEdit();
+    dispatch({ type: 'cells', updates: [{ path, value: null, raw: text, notANumber: true }] });
+  }, []);
   const onMove = useCallback((path: string, direction: Direction) => {
     const next = moveFrom(formatRef.current, path, direction);
     if (next) focusPath(next);
@@ -268,9 +276,10 @@ export function App({ store: given }: { store?: DraftStore }) {
   const onFillBlanks = useCallback(
     (table: TableId) => {
       const report = reportRef.current;
+      const typed = typedTexts(report.format, live.current.provenance);
       const blanks = gridsOf(report.format)
         .tables[table].flat()
-        .filter((path) => (getCell(report, path) ?? null) === null);
+        .filter((path) => (getCell(report, path) ?? null) === null && !typed.has(path));
       remember();
       markEdit();
       dispatch({ type: 'cells', updates: blanks.map((path) => ({ path, value: 0, raw: '0' })) });
@@ -284,6 +293,7 @@ export function App({ store: given }: { store?: DraftStore }) {
     provenance: state.provenance,
     flags,
     onCommit,
+    onText,
     onPasteBlock,
     onMove,
     onFillBlanks,
@@ -365,7 +375,7 @@ export function App({ store: given }: { store?: DraftStore }) {
           <ExportPanel getReport={getReport} />
         </main>
         <aside className="side-col">
-          <ReadyBanner findings={findings} />
+          <ReadyBanner findings={findings} neutral={state.pristine} />
           <p className="paste-status" role="status" aria-live="polite">
             {status}{' '}
             {canUndo && (
@@ -374,7 +384,13 @@ export function App({ store: given }: { store?: DraftStore }) {
               </button>
             )}
           </p>
-          <FindingsPanel format={format} findings={findings} onGoTo={focusPath} onFix={onFix} />
+          <FindingsPanel
+            format={format}
+            findings={findings}
+            neutral={state.pristine}
+            onGoTo={focusPath}
+            onFix={onFix}
+          />
         </aside>
       </div>
     </Ui.Provider>

@@ -11,11 +11,15 @@ export interface CellInputProps {
   value: number | null | undefined;
   /** The text last typed or read from the document, when it still matches the value. */
   raw: string | undefined;
+  /** Text typed into the cell that is not a number, kept as typed (the report holds null). */
+  typed?: string | undefined;
   /** Accessible name: the cell described by its row and column labels. */
   label: string;
   severity?: Severity | undefined;
   message?: string | undefined;
   onCommit(path: string, value: number | null, raw: string): void;
+  /** Text that is not a number was typed: kept as typed, the cell counts as no number. */
+  onText?(path: string, text: string): void;
   /** Returns true when the paste was a block and has been handled. */
   onPasteBlock(path: string, text: string): boolean;
   onMove(path: string, direction: Direction): void;
@@ -42,19 +46,47 @@ function atEnd(input: HTMLInputElement): boolean {
  * on hover and focus (`aria-describedby`).
  */
 export const CellInput = memo(function CellInput(props: CellInputProps) {
-  const { path, value, raw, label, severity, message, onCommit, onPasteBlock, onMove } = props;
+  const {
+    path,
+    value,
+    raw,
+    typed,
+    label,
+    severity,
+    message,
+    onCommit,
+    onText,
+    onPasteBlock,
+    onMove,
+  } = props;
   const { t } = useUi();
-  // Text being typed that is not (yet) a number stays here, not in the report.
-  const [draft, setDraft] = useState<string | null>(null);
+  // The text being typed. It stays while the form holds what it says (the number read from
+  // it, or the same text kept as not a number); a change from outside (a fix, an undo,
+  // another draft) replaces it.
+  const [editing, setEditing] = useState<string | null>(null);
+  const held = `${value ?? null}\u0001${typed ?? ''}`;
+  const [seen, setSeen] = useState(held);
+  if (seen !== held) {
+    setSeen(held);
+    if (editing !== null) {
+      const p = parseCellText(editing);
+      const same = p.ok ? p.value === (value ?? null) : typed === editing.trim();
+      if (!same) setEditing(null);
+    }
+  }
+  const draft = editing;
   const rawMatches =
     raw !== undefined &&
     (() => {
       const p = parseCellText(raw);
       return p.ok && p.value === (value ?? null);
     })();
-  const shown = draft ?? (rawMatches ? raw : formatCellValue(value));
-  const invalid = draft !== null && !parseCellText(draft).ok;
-  const tip = invalid ? fill(t.notANumber, { text: draft }) : message;
+  const shown = draft ?? typed ?? (rawMatches ? raw : formatCellValue(value));
+  const badText = draft !== null && !parseCellText(draft).ok ? draft : typed;
+  const invalid = badText !== undefined;
+  // The form's own finding (with its "改为 N") speaks for a kept text; else the plain note.
+  const tip =
+    invalid && !(typed !== undefined && message) ? fill(t.notANumber, { text: badText }) : message;
   const marked = invalid ? 'error' : severity;
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -74,7 +106,7 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
     const text = e.clipboardData.getData('text/plain');
     if (onPasteBlock(path, text)) {
       e.preventDefault();
-      setDraft(null);
+      setEditing(null);
     }
   }
 
@@ -92,12 +124,13 @@ export const CellInput = memo(function CellInput(props: CellInputProps) {
         value={shown}
         onChange={(e) => {
           const text = e.currentTarget.value;
-          setDraft(text);
+          setEditing(text);
           const parsed = parseCellText(text);
           if (parsed.ok) onCommit(path, parsed.value, text.trim());
+          else onText?.(path, text.trim());
         }}
         onBlur={() => {
-          if (draft !== null && parseCellText(draft).ok) setDraft(null);
+          if (editing !== null && (onText || parseCellText(editing).ok)) setEditing(null);
         }}
         onFocus={(e) => e.currentTarget.select()}
         onKeyDown={onKeyDown}

@@ -1,10 +1,25 @@
-import { cellInfo, describeCell, type Finding, type Format, type Severity } from '@nianbao/schema';
+import {
+  cellInfo,
+  describeCell,
+  type Finding,
+  type Format,
+  isReadingNote,
+  type Severity,
+  summarize,
+} from '@nianbao/schema';
 import { memo } from 'react';
 import { useUi } from '../i18n/context.tsx';
 import { fill, type Strings } from '../i18n/strings.ts';
 import { SEVERITY_ICON, uniqueKeys } from './flags.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** The panel's kinds: the report's findings by severity, then the reading notes apart. */
+type Kind = Severity | 'note';
+const KINDS: Kind[] = [...SEVERITIES, 'note'];
+
+function kindOf(f: Finding): Kind {
+  return isReadingNote(f) ? 'note' : f.severity;
+}
 const GROUPS = [
   'activeDisclosure',
   'applications',
@@ -61,6 +76,13 @@ export interface FindingsPanelProps {
   findings: readonly Finding[];
   onGoTo(path: string): void;
   onFix(cell: string, value: number): void;
+  /** A new blank report, nothing typed or imported yet: says so above what a blank report lacks. */
+  neutral?: boolean;
+}
+
+/** What a kind of finding means for the upload, said beside its heading. */
+function kindHint(kind: Kind, t: Strings): string {
+  return kind === 'error' ? t.blocksUpload : kind === 'note' ? t.readingNotesHint : t.advice;
 }
 
 /**
@@ -68,21 +90,21 @@ export interface FindingsPanelProps {
  * focuses its cell; a finding with a `fix` offers "改为 N".
  */
 export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelProps) {
-  const { format, findings, onGoTo, onFix } = props;
+  const { format, findings, onGoTo, onFix, neutral = false } = props;
   const { locale, t } = useUi();
-  const counts = Object.fromEntries(
-    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
-  ) as Record<Severity, number>;
+  const counts = summarize(findings);
   return (
     <section className="findings" aria-labelledby="findings-title" id="findings">
       <h2 id="findings-title">{t.findingsTitle}</h2>
       <p className="findings-count">
         {fill(t.findingsCount, {
-          errors: counts.error,
-          warnings: counts.warning,
-          infos: counts.info,
+          errors: counts.errors,
+          warnings: counts.warnings,
+          infos: counts.infos,
         })}
+        {counts.notes > 0 && fill(t.findingsNotesCount, { notes: counts.notes })}
       </p>
+      {neutral && <p className="findings-neutral">{t.findingsNeutral}</p>}
       {findings.length === 0 && <p>{t.findingsNone}</p>}
       {GROUPS.map((group) => {
         const inGroup = findings.filter((f) => groupOf(format, f) === group);
@@ -90,15 +112,23 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
         return (
           <section key={group} className="finding-group" data-group={group}>
             <h3>{groupName(group, format, locale, t)}</h3>
-            {SEVERITIES.map((severity) => {
-              const list = inGroup.filter((f) => f.severity === severity);
+            {KINDS.map((kind) => {
+              const list = inGroup.filter((f) => kindOf(f) === kind);
               if (list.length === 0) return null;
               const keys = uniqueKeys(list, (f) => f.fingerprint);
+              const severity: Severity = kind === 'note' ? 'info' : kind;
+              const name = kind === 'note' ? t.readingNotes : severityName(kind, t);
               return (
-                <div key={severity} className={`severity-group flag-${severity}`}>
+                <div
+                  key={kind}
+                  className={`severity-group flag-${severity}`}
+                  data-kind={kind}
+                  data-blocks-upload={kind === 'error' ? 'true' : 'false'}
+                >
                   <h4>
                     <span aria-hidden="true">{SEVERITY_ICON[severity]} </span>
-                    {severityName(severity, t)} ({list.length})
+                    {name} ({list.length})
+                    <span className="severity-note"> {kindHint(kind, t)}</span>
                   </h4>
                   <ul>
                     {list.map((f, i) => (
@@ -119,7 +149,7 @@ export const FindingsPanel = memo(function FindingsPanel(props: FindingsPanelPro
                           disabled={!f.cells[0]}
                           onClick={() => f.cells[0] && onGoTo(f.cells[0])}
                         >
-                          <span className="visually-hidden">{severityName(severity, t)}: </span>
+                          <span className="visually-hidden">{name}: </span>
                           {f.message}
                         </button>
                         <code className="rule-id">{f.ruleId}</code>

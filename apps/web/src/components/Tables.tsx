@@ -16,6 +16,7 @@ import {
 import { memo, type ReactNode, useRef } from 'react';
 import { pick, useUi } from '../i18n/context.tsx';
 import { type Direction, gridsOf } from '../lib/grid.ts';
+import { typedTextOf } from '../state/typed-cells.ts';
 import { CellInput } from './CellInput.tsx';
 import type { FieldFlag } from './flags.ts';
 
@@ -24,6 +25,8 @@ export interface TableProps {
   provenance: Provenance | undefined;
   flags: Map<string, FieldFlag>;
   onCommit(path: string, value: number | null, raw: string): void;
+  /** Text that is not a number typed into a cell: kept as typed. */
+  onText?(path: string, text: string): void;
   onPasteBlock(path: string, text: string): boolean;
   onMove(path: string, direction: Direction): void;
   onFillBlanks(table: 'activeDisclosure' | 'applications' | 'appeals'): void;
@@ -50,7 +53,7 @@ function stampOf(props: TableProps, paths: readonly string[]): string {
   return paths
     .map((p) => {
       const f = props.flags.get(p);
-      return `${getCell(props.report, p)}\u0002${props.provenance?.cells[p]?.raw ?? ''}\u0002${f?.severity ?? ''}\u0002${f?.message ?? ''}`;
+      return `${getCell(props.report, p)}\u0002${props.provenance?.cells[p]?.raw ?? ''}\u0002${typedTextOf(props.provenance, p) ?? ''}\u0002${f?.severity ?? ''}\u0002${f?.message ?? ''}`;
     })
     .join('\u0001');
 }
@@ -71,10 +74,12 @@ function Cell({ path, live }: { path: string; live: Live }) {
       path={path}
       value={getCell(report, path)}
       raw={provenance?.cells[path]?.raw}
+      typed={typedTextOf(provenance, path)}
       label={cellLabel(report.format, path, locale)}
       severity={flag?.severity}
       message={flag?.message}
       onCommit={props.onCommit}
+      onText={props.onText}
       onPasteBlock={props.onPasteBlock}
       onMove={props.onMove}
     />

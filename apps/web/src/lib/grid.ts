@@ -55,6 +55,8 @@ export interface CellUpdate {
   path: string;
   value: number | null;
   raw: string;
+  /** `raw` is text typed into the cell that is not a number (`value` is then null). */
+  notANumber?: true;
 }
 
 export interface PastePlan {

@@ -13,6 +13,7 @@ import {
 import type { Draft } from '../lib/drafts.ts';
 import type { CellUpdate } from '../lib/grid.ts';
 import { convertReport, writeCell } from './convert.ts';
+import type { FormCellProvenance } from './typed-cells.ts';
 
 /** Everything the form edits; saved as a draft on every change. */
 export interface FormState {
@@ -141,9 +142,13 @@ export function formReducer(state: FormState, action: FormAction): FormState {
           }
         }
         materialiseTable(report, info.table);
-        writeCell(report, u.path, u.value);
-        // Keep what was typed: "1511.0000" and "1511" differ for MONEY-HDR-DECIMALS.
-        cells[u.path] = { ...cells[u.path], raw: u.raw };
+        writeCell(report, u.path, u.notANumber ? null : u.value);
+        // Keep what was typed: "1511.0000" and "1511" differ for MONEY-HDR-DECIMALS; text that
+        // is not a number is kept as typed, marked, with null in the report (see typed-cells.ts).
+        const cell: FormCellProvenance = { ...cells[u.path], raw: u.raw };
+        if (u.notANumber) cell.notANumber = true;
+        else delete cell.notANumber;
+        cells[u.path] = cell;
       }
       return edit(state, report, { provenance: { ...state.provenance, cells } });
     }

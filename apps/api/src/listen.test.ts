@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { listen } from './listen.ts';
@@ -67,4 +68,53 @@ describe('listen', () => {
     ).rejects.toMatchObject({ code: 'EADDRINUSE' });
     await first.shutdown();
   });
+
+  it.each([
+    [
+      'headers too large',
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`,
+      431,
+      'request-header-too-large',
+    ],
+    ['an unknown method', 'BREW / HTTP/1.1\r\nHost: x\r\n\r\n', 501, 'method-not-implemented'],
+    [
+      'CONNECT',
+      'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      501,
+      'method-not-implemented',
+    ],
+    [
+      'bad chunking',
+      'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n',
+      400,
+      'malformed-request',
+    ],
+  ])(
+    'answers Node-level rejects (%s) with problem+json, logged as client errors',
+    async (_name, request, status, slug) => {
+      const app = new Hono();
+      app.all('*', async (c) => c.text(await c.req.text()));
+      const logger = memoryLogger();
+      const running = await listen(app.fetch, { port: 0, host: '127.0.0.1', logger });
+      try {
+        const answer = await new Promise<string>((resolve) => {
+          const socket = connect(running.port, '127.0.0.1');
+          let out = '';
+          socket.on('data', (d) => (out += d));
+          socket.on('close', () => resolve(out));
+          socket.on('error', () => resolve(out));
+          socket.write(request);
+          setTimeout(() => socket.end(), 2_000);
+        });
+        const [head, body] = answer.split('\r\n\r\n');
+        expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+        expect(head).toMatch(/content-type: application\/problem\+json/i);
+        expect(JSON.parse(body!)).toMatchObject({ type: `urn:nianbao:problem:${slug}`, status });
+        expect(logger.lines.some((l) => l.msg === 'client error' && l.problem === slug)).toBe(true);
+        expect(logger.lines.some((l) => l.level === 'error')).toBe(false);
+      } finally {
+        await running.shutdown(1_000);
+      }
+    },
+  );
 });

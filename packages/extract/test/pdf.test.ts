@@ -11,7 +11,7 @@ import { corpusPath, readCorpus } from '../../../tests/corpus.ts';
 import { sniffDocument } from '../src/door/kind.ts';
 import { extract } from '../src/node.ts';
 import { normalizePdfText } from '../src/pdf/layout.ts';
-import type { CorpusValues } from './expectations.ts';
+import { type CorpusValues, expectedCells } from './expectations.ts';
 
 const HONGZE = new Uint8Array(readFileSync(corpusPath('pdf/hongze-gov-2023.pdf')));
 
@@ -125,4 +125,67 @@ describe('hostile PDFs: never throw, never hang', () => {
       { numRuns: 12 },
     );
   }, 120_000);
+});
+
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/pdf/${name}`, import.meta.url)));
+
+/**
+ * PDFs made by real tools (scripts/make-pdf-fixtures.ts). Not yet cell for
+ * cell: what is read must equal the source, what is not is left unread (never
+ * a wrong number), and at least `floor` cells are read exactly.
+ */
+const MADE: [string, string, number][] = [
+  ['sh-gov-office-2019.fragment.pdf', 'pages/sh-gov-office-2019.fragment.values.json', 150],
+  ['lo-merged-2021.pdf', 'merged-2021', 140],
+];
+
+describe.each(MADE)('PDF made by a real tool: %s', (name, valuesPath, floor) => {
+  it('reads meta, and every number it reads equals the source', async () => {
+    const values = JSON.parse(
+      valuesPath.includes('/')
+        ? readCorpus(valuesPath)
+        : readFileSync(new URL(`./fixtures/${valuesPath}.values.json`, import.meta.url), 'utf8'),
+    ) as CorpusValues;
+    const { report, found, provenance } = await extract(fixture(name), { name });
+    expect(found).toBe(true);
+    expect(ReportSchema.parse(report)).toEqual(report);
+    expect(report.meta.reportYear).toBe(values.reportYear);
+    expect(report.meta.agencyName).toBe(values.agencyName);
+    expect(report.meta.publishedAt).toBeUndefined();
+    let exact = 0;
+    for (const cell of expectedCells(values)) {
+      const got = getCell(report, cell.path);
+      if (typeof got === 'number') expect(got, cell.path).toBe(cell.value);
+      if (got === cell.value) {
+        exact++;
+        if (cell.value !== null)
+          expect(provenance.cells[cell.path]?.location?.page).toBeGreaterThan(0);
+      }
+    }
+    expect(exact).toBeGreaterThanOrEqual(floor);
+  }, 30_000);
+});
+
+describe('PDFs that cannot be read say why', () => {
+  it('a scan (pages as images, no text layer): EXTRACT-PDF-NO-TEXT, never zeros', async () => {
+    const r = await extract(fixture('scan-sh-gov-office-2019.pdf'));
+    expect(r.found).toBe(false);
+    expect(r.report.applications).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['EXTRACT-PDF-NO-TEXT']);
+    expect(r.diagnostics[0]!.message).toContain('扫描件或无文字层');
+    const en = await extract(fixture('scan-sh-gov-office-2019.pdf'), { locale: 'en' });
+    expect(en.diagnostics[0]!.message).toMatch(/scan/i);
+  });
+
+  it('an encrypted PDF: EXTRACT-PDF-ENCRYPTED', async () => {
+    const r = await extract(fixture('encrypted.pdf'));
+    expect(r.found).toBe(false);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['EXTRACT-PDF-ENCRYPTED']);
+  });
+
+  it('glyphs without a Unicode mapping (symbols instead of Han) count as no text', async () => {
+    const { pagesToHtml } = await import('../src/pdf/layout.ts');
+    expect(pagesToHtml([{ number: 1, width: 600, height: 800, items: [] }]).chars).toBe(0);
+  });
 });

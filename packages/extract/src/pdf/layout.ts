@@ -52,7 +52,7 @@ export interface PdfHtml {
   chars: number;
 }
 
-const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\u3000\u00a0]/gu;
+const COMPAT = /[\u2f00-\u2fdf\uf900-\ufaff\uff10-\uff19\u3000\u00a0]/gu;
 
 /**
  * What PDF text layers emit, made plain: Kangxi radicals and CJK compatibility
@@ -60,8 +60,22 @@ const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\u3000\u00a0]/gu;
  * of those characters only: full-width brackets stay, they are the labels').
  */
 export function normalizePdfText(text: string): string {
-  return text.replace(COMPAT, (c) => c.normalize('NFKC'));
+  return text
+    .replace(COMPAT, (c) => c.normalize('NFKC'))
+    .replace(RADICALS, (c) => RADICAL_CHARS[c] ?? c);
 }
+
+/**
+ * CJK Radicals Supplement characters that fonts share with a whole character
+ * and that PDF text layers then emit (人⺠ for 人民, 首⻚ for 首页): NFKC leaves
+ * them alone, so they are mapped here.
+ */
+const RADICAL_CHARS: Record<string, string> = Object.fromEntries(
+  [
+    ...'⺁厂⺇几⺌小⺜日⺝月⺟母⺠民⺩王⺧牛⺮竹⺬示⺶羊⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟',
+  ].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!]] : [])),
+);
+const RADICALS = /[\u2e80-\u2eff]/gu;
 
 interface Segment {
   text: string;
@@ -92,10 +106,46 @@ const PAGE_NUMBER =
 const SECTION_HEADING =
   /^[一二三四五六七八九十]+[、.．]\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
 
+/** A row label's leading ordinal: 1. （一） 一、 */
+const ORDINAL_START =
+  /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
+
 const isValueText = (text: string) => text.length <= 24 && parseValue(text).kind !== 'invalid';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const isWide = (c: string) =>
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+    c,
+  );
+
+/**
+ * pdf.js joins text runs of one baseline into one item with a space between
+ * (`商业企业 科研机构 社会公益组织`: cells of a header row). An item whose
+ * spaces stand for gaps wider than most of an em is split back into its
+ * pieces, their positions estimated from the glyphs (CJK glyphs are one em).
+ */
+export function splitItem<T extends PdfItem>(item: T, minGap = 0.8): T[] {
+  if (!/\S\s+\S/.test(item.str)) return [item];
+  const tokens = item.str.trim().split(/\s+/);
+  const widthOf = (t: string) => [...t].reduce((w, c) => w + (isWide(c) ? 1 : 0.55), 0) * item.size;
+  const widths = tokens.map(widthOf);
+  const gap = (item.x1 - item.x0 - widths.reduce((a, b) => a + b, 0)) / (tokens.length - 1);
+  if (gap < minGap * item.size) return [item];
+  const out: T[] = [];
+  let x = item.x0;
+  tokens.forEach((str, i) => {
+    out.push({ ...item, str, x0: x, x1: x + widths[i]! });
+    x += widths[i]! + gap;
+  });
+  return out;
+}
+
+/** A header segment whose spaces stand for cell borders → its words. */
+function splitHeader(s: Segment): Segment[] {
+  return splitItem({ ...s, str: s.text }, 0.25).map(({ str, ...rest }) => ({ ...rest, text: str }));
 }
 
 /** Items of one line → segments: items closer than ~half an em belong together. */
@@ -105,7 +155,7 @@ function segmentsOf(items: PdfItem[]): Segment[] {
   let cur: Segment | undefined;
   for (const it of sorted) {
     const gap = cur ? it.x0 - cur.x1 : Number.POSITIVE_INFINITY;
-    if (cur && gap < 0.6 * Math.max(it.size, cur.size)) {
+    if (cur && gap < 0.4 * Math.max(it.size, cur.size)) {
       const space = gap > 0.2 * it.size && /[\w.]$/.test(cur.text) && /^[\w]/.test(it.str);
       cur.text += (space ? ' ' : '') + it.str;
       cur.x1 = Math.max(cur.x1, it.x1);
@@ -132,6 +182,20 @@ function segmentsOf(items: PdfItem[]): Segment[] {
   return out.filter((s) => s.text !== '');
 }
 
+/**
+ * A value printed against the page's edge may have been cut there (a table
+ * wider than the page: LibreOffice writes only the glyphs inside it). It is
+ * marked, so the reader reports it unreadable instead of reading `1` for `169`.
+ */
+function markClipped(segments: Segment[], width: number): Segment[] {
+  for (const s of segments) {
+    if (s.value && s.x1 >= width - 2) {
+      s.text = `${s.text}…`;
+    }
+  }
+  return segments;
+}
+
 /** Items → lines (same vertical centre within half the smaller font size), top to bottom. */
 function linesOf(page: PdfPage): Line[] {
   const items = page.items
@@ -154,7 +218,7 @@ function linesOf(page: PdfPage): Line[] {
     }
   }
   return groups.map((g) => {
-    const segments = segmentsOf(g);
+    const segments = markClipped(segmentsOf(g), page.width);
     let valueAt = segments.length;
     while (valueAt > 0 && segments[valueAt - 1]!.value) valueAt--;
     return {
@@ -295,16 +359,12 @@ function cellsOf(segments: Segment[]): Segment[][] {
   return cells.sort((a, b) => a.x0 - b.x0).map((c) => c.segs);
 }
 
-/** Column ranges of a block: from its header line when that names enough columns, else from the values. */
-function columnsOf(rows: Line[], header: Line | undefined): { x0: number; x1: number }[] {
-  const most = Math.max(0, ...rows.map((r) => r.segments.length - r.valueAt));
-  if (header && header.segments.length - 1 >= most && most > 0) {
-    const cols = header.segments.slice(1);
-    const spans = rows.flatMap((r) => r.segments.slice(r.valueAt));
-    // The header is usable when every value falls under one of its columns.
-    const under = (s: Segment) => cols.findIndex((c) => s.x0 < c.x1 + 2 && s.x1 > c.x0 - 2);
-    if (cols.length === most && spans.every((s) => under(s) >= 0)) return cols;
-  }
+/**
+ * Column ranges of a block: the values' x ranges merged where they overlap,
+ * plus header words over no value (a column blank on every row). Header words
+ * over several columns (法人或其他组织) span them and add none.
+ */
+function columnsOf(rows: Line[], header: Segment[]): { x0: number; x1: number }[] {
   const spans = rows
     .flatMap((r) => r.segments.slice(r.valueAt))
     .map((s) => ({ x0: s.x0, x1: s.x1, size: s.size }))
@@ -315,7 +375,18 @@ function columnsOf(rows: Line[], header: Line | undefined): { x0: number; x1: nu
     if (last && s.x0 <= last.x1 + 0.3 * s.size) last.x1 = Math.max(last.x1, s.x1);
     else cols.push({ x0: s.x0, x1: s.x1 });
   }
-  return cols;
+  const extra: { x0: number; x1: number }[] = [];
+  // Only the lowest header words name columns (申请人情况 and 法人或其他组织 sit over others).
+  const lowest = header.filter(
+    (h) => !header.some((o) => o !== h && center(o) > center(h) + 1 && o.x0 < h.x1 && o.x1 > h.x0),
+  );
+  for (const h of [...lowest].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
+    const over = cols.filter((c) => h.x0 < c.x1 + 1 && h.x1 > c.x0 - 1).length;
+    const overExtra = extra.some((c) => h.x0 < c.x1 && h.x1 > c.x0);
+    if (over === 0 && !overExtra) extra.push({ x0: h.x0, x1: h.x1 });
+  }
+  // Extra columns only between or beside value columns, never overlapping a spanning word's neighbours.
+  return [...cols, ...extra].sort((a, b) => a.x0 - b.x0);
 }
 
 function columnIndex(cols: { x0: number; x1: number }[], s: Segment): number {
@@ -355,13 +426,20 @@ function emitHeader(
     if (zones.length !== 1) spanning.push(s);
     else perColumn[centers.findIndex((_, i) => zone(i).x0 === zones[0]!.x0)]!.push(s);
   }
-  if (label.length > 0 || spanning.length > 0) {
+  const columns = perColumn.some((c) => c.length > 0);
+  if (spanning.length === 0) {
+    // One header row: 信息内容 | 本年新制作数量 | … (the DOM reader wants them together).
     out.push('<tr>');
     out.cell(label, page);
-    for (const s of spanning.sort((a, b) => a.x0 - b.x0)) out.cell([s], page);
+    if (columns) for (const c of perColumn) out.cell(c, page);
     out.push('</tr>');
+    return;
   }
-  if (perColumn.some((c) => c.length > 0)) {
+  out.push('<tr>');
+  out.cell(label, page);
+  for (const s of spanning.sort((a, b) => a.x0 - b.x0)) out.cell([s], page);
+  out.push('</tr>');
+  if (columns) {
     out.push('<tr>');
     out.cell([], page);
     for (const c of perColumn) out.cell(c, page);
@@ -393,11 +471,20 @@ function emitTable(lines: Line[], out: HtmlOut): void {
       for (const l of [...p.head, ...p.lines].sort((a, b) => a.top - b.top)) emitPlain(l, out);
       continue;
     }
-    const cols = columnsOf(rowLines, p.head[p.head.length - 1]);
     const firstValueX = Math.min(
       ...rowLines.flatMap((r) => r.segments.slice(r.valueAt).map((s) => s.x0)),
     );
     const firstRowY = Math.min(...rowLines.map(center));
+    const inValueArea = (s: Segment) => s.x1 > firstValueX + 1;
+    // Header words: the head lines' and those above the first row, over the values.
+    // Header cells of one baseline come as one item with spaces (商业企业 科研机构 …): split back.
+    const headWords = [
+      ...p.head.flatMap((l) => l.segments),
+      ...p.lines.filter((l) => l.kind !== 'row').flatMap((l) => l.segments),
+    ]
+      .filter((s) => inValueArea(s) && center(s) < firstRowY)
+      .flatMap(splitHeader);
+    const cols = columnsOf(rowLines, headWords);
     const rows: Row[] = rowLines.map((l) => {
       const values: (Segment | undefined)[] = cols.map(() => undefined);
       for (const s of l.segments.slice(l.valueAt)) {
@@ -406,28 +493,39 @@ function emitTable(lines: Line[], out: HtmlOut): void {
       }
       return { y: center(l), labels: l.segments.slice(0, l.valueAt), values, page: l.page };
     });
-    const header: Segment[] = p.head.flatMap((l) => l.segments);
+    const own = new Map(rows.map((r) => [r, [...r.labels]]));
+    const header: Segment[] = p.head.flatMap((l) => l.segments).flatMap(splitHeader);
     const loose: { y: number; seg: Segment }[] = [];
-    for (const l of p.lines) {
-      if (l.kind === 'row') continue;
-      for (const s of l.segments) {
-        const y = center(s);
-        let best: Row | undefined;
-        let dist = Number.POSITIVE_INFINITY;
-        for (const r of rows) {
-          const d = Math.abs(r.y - y);
-          if (d < dist) [best, dist] = [r, d];
-        }
-        const isLabel = s.x1 <= firstValueX + 1;
-        // A label (left of the values) near a band belongs to it.
-        if (best && isLabel && dist <= 2.6 * Math.max(s.size, l.size)) best.labels.push(s);
-        // Above the first band: header material (the 勾稽 statement, stacked header words).
-        else if (y < firstRowY && (p.head.length > 0 || !isLabel || header.length > 0))
-          header.push(s);
-        else if (!isLabel) {
-          // Header words or notes inside the value area below the head: not row labels.
-        } else loose.push({ y, seg: s });
+    const others = p.lines
+      .filter((l) => l.kind !== 'row')
+      .flatMap((l) => l.segments.map((s) => ({ s, size: Math.max(s.size, l.size) })))
+      .sort((a, b) => center(a.s) - center(b.s));
+    for (const { s, size } of others) {
+      const y = center(s);
+      let best: Row | undefined;
+      let dist = Number.POSITIVE_INFINITY;
+      for (const r of rows) {
+        const d = Math.abs(r.y - y);
+        if (d < dist) [best, dist] = [r, d];
       }
+      const isLabel = !inValueArea(s);
+      if (best && isLabel && dist <= 2.6 * size) {
+        // A row label of its own on another line, under the band's own label: a row with no values.
+        const mine = own.get(best) ?? [];
+        const blankRow =
+          ORDINAL_START.test(s.text) &&
+          dist > 0.6 * size &&
+          mine.some((m) => ORDINAL_START.test(m.text) && s.x0 < m.x1 && s.x1 > m.x0);
+        if (blankRow) {
+          const row: Row = { y, labels: [s], values: cols.map(() => undefined), page: best.page };
+          rows.push(row);
+          own.set(row, [s]);
+        } else best.labels.push(s);
+      } else if (y < firstRowY && (!isLabel || header.length > 0 || p.head.length > 0)) {
+        // Above the first band: header material (the 勾稽 statement, stacked header words).
+        header.push(...splitHeader(s));
+      } else if (isLabel) loose.push({ y, seg: s });
+      // Words inside the value area below the head are neither labels nor values: left out.
     }
     // Loose label lines (captions, notes): wrapped ones joined.
     const standalone: { y: number; segs: Segment[] }[] = [];
@@ -512,7 +610,7 @@ export function pagesToHtml(pages: PdfPage[], options: { title?: string } = {}):
   out.push('</head><body>');
   const normalized = pages.map((p) => ({
     ...p,
-    items: p.items.map((i) => ({ ...i, str: normalizePdfText(i.str) })),
+    items: p.items.flatMap((i) => splitItem({ ...i, str: normalizePdfText(i.str) })),
   }));
   const perPage = dropFurniture(normalized.map(linesOf));
   const body = bodySize(perPage.flat());

@@ -5,7 +5,7 @@
  */
 import type { ExtractResult } from '@nianbao/extract';
 import { extractAll, parseHtmlDocument } from '@nianbao/extract/node';
-import { check, type Finding, type Provenance } from '@nianbao/schema';
+import { check, type Finding, type Provenance, summarize } from '@nianbao/schema';
 import { readCorpus } from './corpus.ts';
 
 export interface CorpusPage {
@@ -39,17 +39,21 @@ export function shanghaiPage(): CorpusPage {
  */
 export const TIMING_DEPENDENT = new Set(['EXTRACT-IFRAME-SKIPPED']);
 
-/** Counts by severity, leaving out the timing-dependent findings. */
+/**
+ * Counts as every surface shows them (`summarize` of '@nianbao/schema'): the
+ * report's findings by severity and the reading notes apart, leaving out the
+ * timing-dependent findings.
+ */
 export function countsOf(findings: readonly Finding[]) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) if (!TIMING_DEPENDENT.has(f.ruleId)) counts[f.severity]++;
-  return counts;
+  const s = summarize(findings.filter((f) => !TIMING_DEPENDENT.has(f.ruleId)));
+  return { error: s.errors, warning: s.warnings, info: s.infos, notes: s.notes };
 }
 
 export interface Expected {
   found: boolean;
   reports: number;
-  counts: { error: number; warning: number; info: number };
+  /** As `countsOf`: reading notes apart, never errors. */
+  counts: { error: number; warning: number; info: number; notes: number };
   findings: Finding[];
   /** Paths of the primary cells that exist on the page (these carry a badge). */
   primaryPaths: Set<string>;
@@ -79,7 +83,7 @@ export async function expectedFor(
   const expected: Expected = {
     found: found.length > 0,
     reports: found.length,
-    counts: { error: 0, warning: 0, info: 0 },
+    counts: { error: 0, warning: 0, info: 0, notes: 0 },
     findings: [],
     primaryPaths: new Set(),
     markedRules: new Set(),
@@ -93,7 +97,6 @@ export async function expectedFor(
     ];
     for (const f of findings) {
       if (TIMING_DEPENDENT.has(f.ruleId)) continue;
-      expected.counts[f.severity]++;
       expected.findings.push(f);
       if (located(result.provenance, f.cells[0])) {
         expected.primaryPaths.add(f.cells[0]!);
@@ -102,5 +105,32 @@ export async function expectedFor(
       }
     }
   }
+  expected.counts = countsOf(expected.findings);
   return expected;
+}
+
+/**
+ * A stored page with some cells rewritten in its HTML (same URL): the cells are
+ * located by the extractor, so the edit follows the page's own layout.
+ */
+export async function editedPage(
+  page: CorpusPage,
+  id: string,
+  edit: (path: string) => string | undefined,
+): Promise<CorpusPage> {
+  const root = parseHtmlDocument(page.html);
+  const [result] = (await extractAll({ kind: 'dom', root }, { url: page.url })).filter(
+    (r) => r.found,
+  );
+  if (!result) throw new Error(`${page.id}: no report`);
+  let edited = 0;
+  for (const [path, cell] of Object.entries(result.provenance.cells)) {
+    const text = edit(path);
+    const element = cell.location?.element as Element | undefined;
+    if (text === undefined || !element) continue;
+    element.textContent = text;
+    edited++;
+  }
+  if (!edited) throw new Error(`${page.id}: nothing edited`);
+  return { id, url: page.url, html: `<!DOCTYPE html>\n${root.documentElement.outerHTML}` };
 }

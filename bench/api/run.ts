@@ -2,9 +2,14 @@
  * Load on the API from a second process: autocannon (here) against the bundled server
  * (a child process), 50 connections for 30 s each on POST /api/v1/validate with a real
  * report and on GET /healthz. Prints req/s, p50/p99 latency, non-2xx count, the server's
- * resident memory before and after, and the ratio of the two throughputs.
+ * resident memory before and after, and the ratio of the two throughputs. Then the
+ * hostile loads of issue 11 (hostile.ts), one after the other: /healthz latency p50/p99
+ * meanwhile, a third client's /check, and the RSS of the server and its workers (peak,
+ * after). Figures, never pass/fail.
  *
- *   npm run bench -- api             (BENCH_SECONDS=5 for a quick look)
+ *   npm run bench -- api             (BENCH_SECONDS=5 for a quick look; BENCH_LOADS=bomb
+ *                                     runs only the loads whose name holds "bomb";
+ *                                     BENCH_SECONDS=0 skips autocannon)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { extract } from '@nianbao/extract/node';
 import autocannon from 'autocannon';
 import { corpusPath } from '../../tests/corpus.ts';
+import { runHostile } from './hostile.ts';
+import { rssMiB as serverRssMiB } from './hostile-inputs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: benchmarks run outside turbo
@@ -84,6 +91,15 @@ try {
     `${CONNECTIONS} connections, ${SECONDS} s per endpoint, rate limit off, one log line per request\n`,
   );
 
+  if (SECONDS > 0) await throughput();
+  console.log('\nhostile loads (RSS: the server and its worker processes)');
+  console.log(`server RSS at rest: ${(await serverRssMiB(server.pid!)).toFixed(0)} MiB`);
+  await runHostile(base, server.pid!, (line) => console.log(line));
+} finally {
+  server.kill('SIGTERM');
+}
+
+async function throughput() {
   const rssStart = rssMiB(server.pid!);
   const run = (title: string, path: string, opts: Partial<autocannon.Options> = {}) =>
     autocannon({
@@ -122,6 +138,4 @@ try {
     console.log('WARNING: some responses were not 2xx');
     process.exitCode = 1;
   }
-} finally {
-  server.kill('SIGTERM');
 }

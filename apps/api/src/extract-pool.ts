@@ -195,7 +195,7 @@ function startWorker(
   }
   const child = fork(fileURLToPath(url), [], {
     serialization: 'advanced',
-    execArgv: [`--max-old-space-size=${heapMb}`],
+    execArgv: [`--max-old-space-size=${heapMb}`, '--expose-gc'],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   // The end of stderr tells an out-of-memory abort from another crash.

@@ -101,3 +101,7 @@ console.log('');
 await import('./linearity.ts');
 console.log('');
 await import('./archive.ts');
+
+// PDF reading (issue 13): reports per second, ratio to pdf.js's own text extraction.
+console.log('');
+await import('./pdf.ts');

@@ -357,9 +357,11 @@ describe('web form, built and served over HTTP, in Chromium', () => {
 
   it('opens a blank form neutral; counts the seed as the CLI does; text typed in a cell (七十一) blocks upload, offers 改为 71 and survives a reload', async () => {
     const page = await openForm();
-    // A new blank report: no verdict before anything is typed or imported.
+    // A new blank report: no verdict before anything is typed or imported. (Opened with
+    // "新建空白报告": the page may have come up on a draft a previous page left behind.)
+    await page.click('[data-draft-action="new"]');
     const banner = page.locator('[data-ready]');
-    expect(await banner.getAttribute('data-ready')).toBe('neutral');
+    await expect.poll(() => banner.getAttribute('data-ready')).toBe('neutral');
     expect((await banner.textContent()) ?? '').not.toContain('暂不能上传');
 
     // The seed shows the same error count as the CLI (reading notes never count as errors).
@@ -399,17 +401,19 @@ describe('web form, built and served over HTTP, in Chromium', () => {
     // Reload: the text is back as typed, with its error. (The draft keeps the text: wait for
     // the save, at most 300 ms after the edit, so this is about what a reload restores.)
     await expect
-      .poll(() =>
-        page.evaluate(() =>
-          Object.keys(localStorage).some(
-            (k) => k.startsWith('nianbao.draft.') && localStorage.getItem(k)?.includes('七十一'),
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Object.keys(localStorage).some(
+              (k) => k.startsWith('nianbao.draft.') && localStorage.getItem(k)?.includes('七十一'),
+            ),
           ),
-        ),
+        { timeout: 10_000 },
       )
       .toBe(true);
     await page.reload();
     await page.waitForSelector('[data-cell]');
-    await expect.poll(() => input.inputValue()).toBe('七十一');
+    await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe('七十一');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await banner.getAttribute('data-ready')).toBe('false');
     await finding.waitFor();

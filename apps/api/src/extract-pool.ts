@@ -511,7 +511,16 @@ export function createWorkPool({
           p.reject(new Error('the work pool is closed'));
         }
       }
-      await Promise.all([...slots, ...(standby ? [standby] : [])].map((s) => s.worker.terminate()));
+      // Workers are unref'd: keep the loop alive until they are gone, so that the caller
+      // (a graceful shutdown) gets to log and exit itself.
+      const alive = setInterval(() => {}, 1_000);
+      try {
+        await Promise.all(
+          [...slots, ...(standby ? [standby] : [])].map((s) => s.worker.terminate()),
+        );
+      } finally {
+        clearInterval(alive);
+      }
     },
   };
 }

@@ -213,6 +213,12 @@ export function runRules(
     ...resolveEquations(
       equations,
       (path) => readCell(path) ?? 0,
+      // CELL-BLANK names every blank; only a rule about a specific blank (T3-TOTAL-BLANK) stands for an equation.
+      new Set(
+        pending
+          .filter((f) => f.origin === 'report' && f.ruleId !== 'CELL-BLANK')
+          .flatMap((f) => f.cells),
+      ),
       collectPasses ? passes : undefined,
       severityOf,
       locale,
@@ -325,12 +331,24 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 function resolveEquations(
   equations: PendingEquation[],
   valueOf: (path: string) => number,
+  flagged: ReadonlySet<string>,
   passes: Pass[] | undefined,
   severityOf: (rule: Rule, s: Severity) => Severity,
   locale: Locale,
   describe: (path: string) => string,
   format: Format,
 ): PendingFinding[] {
+  // One cause, one finding: an equation that no fix explains and that fails only
+  // because a whole side of it is blank (the 总计 column left empty), while a rule
+  // already names those blanks, is that rule's finding, not one more per row.
+  const explainedByBlanks = (e: PendingEquation) => {
+    const blanks = e.blanks;
+    if (!blanks) return false;
+    const side = [e.sum, e.equals].find(
+      (cells) => cells.length > 0 && cells.every((c) => blanks.has(c)),
+    );
+    return side !== undefined && side.some((c) => flagged.has(c));
+  };
   const failing = equations
     .filter((e) => !holds(e))
     .map((e) => ({ ...e, cells: [...new Set(e.cells)] }));
@@ -406,6 +424,7 @@ function resolveEquations(
     if (pair?.groups.has(g)) return;
     for (const i of group) {
       const e = failing[i]!;
+      if (explainedByBlanks(e)) continue;
       const template =
         e.rule.meta.messages[e.messageId ?? 'default'] ?? e.rule.meta.messages.default;
       const params = {

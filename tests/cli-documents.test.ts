@@ -99,8 +99,10 @@ describe('hostile documents', () => {
     expect(await checkOutputErrors(out)).toEqual([]);
     const by = (s: string) => out.results.find((r) => r.source === s)!;
     expect(by('bad.report.json').error?.code).toBe('INVALID_REPORT');
-    expect(by('doc.pdf').error?.code).toBe('UNSUPPORTED');
+    // PDFs are read now (issue 13): a broken one is a reading note, not an unsupported kind.
+    expect(by('doc.pdf').diagnostics.map((d) => d.ruleId)).toContain('EXTRACT-PDF-BROKEN');
     for (const name of [
+      'doc.pdf',
       'empty.txt',
       'garbage.html',
       'truncated.docx',

@@ -46,11 +46,10 @@ describe('importing a file through the door', () => {
   }, 60_000);
 
   it('names a kind it cannot read, in Chinese, instead of reading it', async () => {
-    const pdf = await importFile(
-      file({ name: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4') }),
-      'zh-CN',
-    );
-    expect(pdf).toMatchObject({ kind: 'unsupported' });
-    expect(pdf.kind === 'unsupported' && pdf.reason).toContain('PDF');
+    // A WPS 文字 file (an OLE container named .wps): 另存为 .docx 或 PDF.
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    const wps = await importFile(file({ name: 'a.wps', bytes: ole }), 'zh-CN');
+    expect(wps).toMatchObject({ kind: 'unsupported' });
+    expect(wps.kind === 'unsupported' && wps.reason).toContain('WPS');
   });
 });

@@ -16,6 +16,7 @@ import {
 import { chooseFormat } from '../format.ts';
 import { coreOf, looseOf } from '../labels.ts';
 import { buildMeta, isTitleLike, isTitlePart, yearFromPeriod } from '../meta.ts';
+import { groupReadingNotes } from '../notes.ts';
 import { buildResult, formatDiagnostics, notFound } from '../result.ts';
 import {
   findHeadings,
@@ -300,7 +301,7 @@ function extractOne(text: string, options: ExtractOptions, locale: Locale): Extr
     sections,
     tables,
     provenance: asm.provenance,
-    diagnostics,
+    diagnostics: groupReadingNotes(diagnostics, locale),
     // Only a title, no sections and no tables: the report is not in this text (as for a page).
     found: asm.foundAny || sections.length >= 2,
   });

@@ -130,6 +130,10 @@ export const EXTRACTION_DIAGNOSTICS = {
       zh: '“{label}”一行的数字之间缺少分隔（“{raw}”），只有一种拆分（{values}）满足勾稽关系，已按此读取',
       en: 'The numbers of row "{label}" lost their separators ("{raw}"); exactly one split ({values}) satisfies the equations and was used',
     },
+    grouped: {
+      zh: '{table}有{count}行的数字之间缺少分隔，每行只有一种拆分满足勾稽关系，已按此读取：{rows}',
+      en: '{count} rows of {table} lost the separators between their numbers; for each, exactly one split satisfies the equations and was used: {rows}',
+    },
   }),
   'EXTRACT-SPLIT-AMBIGUOUS': d('EXTRACT-SPLIT-AMBIGUOUS', 'warning', {
     default: {

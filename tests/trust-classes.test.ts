@@ -41,3 +41,59 @@ describe('publication date: only publication labels count', () => {
     expect(result!.report.meta.agencyName).toBe('平潭综合实验区管委会办公室');
   });
 });
+
+// The issue's "Done means", over every corpus document and class fixture.
+const DOCUMENTS = [
+  ...['pt-gaj-2020', 'pt-shs-2023', 'pt-syq-2019', 'pt-syq-2023'].map((id) => ({
+    file: `../corpus/pages/${id}.html`,
+    values: `../corpus/pages/${id}.values.json`,
+  })),
+  {
+    file: '../corpus/pages/sh-gov-office-2019.fragment.html',
+    values: '../corpus/pages/sh-gov-office-2019.fragment.values.json',
+  },
+  {
+    file: '../corpus/pdf/hongze-gov-2023.pdf',
+    values: '../corpus/pdf/hongze-gov-2023.values.json',
+  },
+  { file: '../corpus/seed/000_42380e1adf95d416.txt' },
+  ...['pt-czj-2020', 'pt-syq-2022', 'sy-gov-2025'].map((id) => ({
+    file: `../corpus/text/${id}.txt`,
+  })),
+  { file: './fixtures/classes/date-info-table.html' },
+  { file: './fixtures/classes/date-doubtful.html' },
+];
+
+describe.each(DOCUMENTS)('$file: findings a reviewer can sign', ({ file, values }) => {
+  const load = async () => {
+    const name = file.split('/').pop()!;
+    const [result] = await extractAll(readFileSync(new URL(file, import.meta.url)), { name });
+    return checkExtracted(result!, { locale: 'zh-CN' });
+  };
+
+  it('quotes no empty sentence, gives one money finding per cell, at most 5 reading notes', async () => {
+    const done = await load();
+    const all = [...done.findings, ...done.diagnostics];
+    for (const f of all) expect(f.message, f.ruleId).not.toMatch(/“”|""/);
+    const money = done.findings.filter((f) => f.ruleId.startsWith('MONEY-'));
+    expect(new Set(money.map((f) => f.cells[0])).size).toBe(money.length);
+    expect(all.filter((f) => f.origin === 'extraction').length).toBeLessThanOrEqual(5);
+  });
+
+  it('gives the publication date the page states, or DL-DATE-MISSING', async () => {
+    const done = await load();
+    if (!done.found) return expect(done.findings).toEqual([]);
+    const stated = values
+      ? (
+          JSON.parse(readFileSync(new URL(values, import.meta.url), 'utf8')) as {
+            publishedAt?: string | null;
+          }
+        ).publishedAt
+      : undefined;
+    if (stated) expect(done.report.meta.publishedAt).toBe(stated);
+    if (!done.report.meta.publishedAt) {
+      const dl = done.findings.filter((f) => f.ruleId.startsWith('DL-'));
+      expect(dl.map((f) => [f.ruleId, f.severity])).toEqual([['DL-DATE-MISSING', 'info']]);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+/// <reference path="./pdf/pdfjs-worker.d.ts" />
 /**
  * @nianbao/extract/node — the extractor for Node: HTML strings and bytes (any
  * charset) through linkedom, .docx through mammoth, plain text and report JSON.

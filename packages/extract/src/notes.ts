@@ -38,7 +38,7 @@ export function groupReadingNotes(diagnostics: Finding[], locale: Locale): Findi
       },
       locale,
     );
-    notes.forEach((n, i) => merged.set(n, i === 0 ? one : null));
+    for (const [i, n] of notes.entries()) merged.set(n, i === 0 ? one : null);
   }
   if (merged.size === 0) return diagnostics;
   const out: Finding[] = [];

@@ -121,7 +121,7 @@ export const ImportPanel = memo(function ImportPanel({
           data-import="file"
           className="visually-hidden-file"
           type="file"
-          accept=".html,.htm,.txt,.docx,.json,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".html,.htm,.txt,.docx,.doc,.pdf,.json,application/pdf,application/msword,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;

@@ -19,7 +19,8 @@ const zh = {
   importedFrom: '已导入：{source}',
   importNotFound: '未在「{source}」中找到年度报告，表格没有填入任何数字。',
   importFailed: '无法读取「{source}」：{reason}',
-  importUnsupported: '不支持的文件类型：{name}。请使用 .html、.htm、.txt、.docx 或 .json 文件。',
+  importUnsupported:
+    '不支持的文件类型：{name}。请使用 .html、.htm、.txt、.docx、.pdf 或 .json 文件（.doc、.wps 请在 Word/WPS 中另存为 .docx 或 PDF）。',
   importTooLarge: '文件过大（{size} MB），最大 {max} MB。',
   importEmpty: '没有可读取的内容。',
   importSeveral: '「{source}」中有 {count} 份年度报告，请选择要导入的一份：',
@@ -157,7 +158,8 @@ const en: Strings = {
   importedFrom: 'Imported: {source}',
   importNotFound: 'No annual report was found in "{source}"; no numbers were filled in.',
   importFailed: 'Could not read "{source}": {reason}',
-  importUnsupported: 'Unsupported file type: {name}. Use a .html, .htm, .txt, .docx or .json file.',
+  importUnsupported:
+    'Unsupported file type: {name}. Use a .html, .htm, .txt, .docx, .pdf or .json file (save .doc and .wps as .docx or PDF in Word/WPS).',
   importTooLarge: 'The file is too large ({size} MB); the limit is {max} MB.',
   importEmpty: 'There is nothing to read.',
   importSeveral: '"{source}" holds {count} annual reports; choose the one to import:',

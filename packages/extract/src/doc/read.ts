@@ -1,3 +1,4 @@
+/// <reference path="./word-extractor.d.ts" />
 /**
  * A legacy Word 97–2003 .doc (OLE) → text for the text reader, through
  * word-extractor (Node only). Table cells come out separated by tabs (Word's

@@ -330,7 +330,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
  */
 function resolveEquations(
   equations: PendingEquation[],
-  valueOf: (path: string) => number,
+  cellValue: (path: string) => number,
   flagged: ReadonlySet<string>,
   passes: Pass[] | undefined,
   severityOf: (rule: Rule, s: Severity) => Severity,
@@ -373,7 +373,7 @@ function resolveEquations(
     passing,
     groups,
     explanations,
-    valueOf,
+    cellValue,
     allowsValue,
     severityOf,
     locale,
@@ -463,7 +463,7 @@ function pairOfTable三(
   passing: PendingEquation[],
   groups: number[][],
   explanations: ReturnType<typeof diagnose>['explanations'],
-  valueOf: (path: string) => number,
+  cellValue: (path: string) => number,
   allowsValue: (cell: string, value: number) => boolean,
   severityOf: (rule: Rule, s: Severity) => Severity,
   locale: Locale,
@@ -479,7 +479,7 @@ function pairOfTable三(
   const frozen = new Set(
     groups.flatMap((group, g) => (explanations[g] ? group.flatMap((i) => failing[i]!.cells) : [])),
   );
-  const found = explainByPair(eqs, passing.filter(inTable), valueOf, allowsValue, frozen);
+  const found = explainByPair(eqs, passing.filter(inTable), cellValue, allowsValue, frozen);
   if (!found) return undefined;
   const [a, b] = found.cells;
   const first = eqs.reduce((x, y) => (y.order < x.order ? y : x));

@@ -218,7 +218,7 @@ const near = (a: number, b: number) =>
 export function explainByPair(
   failing: readonly SolvedEquation[],
   passing: readonly SolvedEquation[],
-  valueOf: (cell: string) => number,
+  cellValue: (cell: string) => number,
   allowsValue: (cell: string, value: number) => boolean = (_c, v) => v >= 0,
   frozen: ReadonlySet<string> = new Set(),
 ): PairExplanation | undefined {
@@ -248,8 +248,8 @@ export function explainByPair(
       const solved = solvePair(a, b, [...touched], all, residual);
       if (!solved) continue;
       const [da, db] = solved;
-      const va = valueOf(a) + da;
-      const vb = valueOf(b) + db;
+      const va = cellValue(a) + da;
+      const vb = cellValue(b) + db;
       if (
         !Number.isInteger(Math.round(va * 1e6) / 1e6) ||
         !Number.isInteger(Math.round(vb * 1e6) / 1e6)
@@ -259,8 +259,8 @@ export function explainByPair(
       solutions++;
       found = {
         cells: [
-          { cell: a, value: va, actual: valueOf(a), equations: [] },
-          { cell: b, value: vb, actual: valueOf(b), equations: [] },
+          { cell: a, value: va, actual: cellValue(a), equations: [] },
+          { cell: b, value: vb, actual: cellValue(b), equations: [] },
         ],
       };
     }

@@ -105,6 +105,10 @@ export const EXTRACTION_DIAGNOSTICS = {
       zh: '表{table}中有一行无法识别：“{label}”（{count}个数值未读取）',
       en: 'A row of table {table} was not recognised: "{label}" ({count} values not read)',
     },
+    unmatched: {
+      zh: '表{table}中有{count}行无法识别（{labels}），未找到的{missing}行（{rows}）可能就是它们：这些行未读取，不作为报告缺行',
+      en: '{count} rows of table {table} were not recognised ({labels}); the {missing} rows not found ({rows}) may be these: they were not read and are not reported as missing',
+    },
   }),
   // Info: the shape rules (T2/T3-*-SHAPE) report the missing row as the report's defect.
   'EXTRACT-ROW-MISSING': d('EXTRACT-ROW-MISSING', 'info', {

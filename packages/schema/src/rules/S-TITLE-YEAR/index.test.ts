@@ -12,6 +12,16 @@ describe(ID, () => {
     expect(check(textReport('2021', { meta }), only)).toEqual([]);
   });
 
+  it('accepts the agency by its short form, without the city before it', () => {
+    const meta = {
+      title: '洪泽区人民政府2023年政府信息公开工作年度报告',
+      agencyName: '淮安市洪泽区人民政府',
+    };
+    expect(check(textReport('2021', { meta: { ...meta } }), only)).toEqual([]);
+    const other = { ...meta, title: '金湖县人民政府2023年政府信息公开工作年度报告' };
+    expect(check(textReport('2021', { meta: other }), only)).toHaveLength(1);
+  });
+
   it('reports a title without a year', () => {
     const meta = { title: '某某区政务服务局政府信息公开工作年度报告' };
     expect(check(textReport('2021', { meta }), only)).toMatchObject([

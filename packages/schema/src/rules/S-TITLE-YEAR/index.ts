@@ -49,7 +49,7 @@ const rule: Rule = {
         });
       }
       const agency = ctx.report.meta.agencyName?.trim();
-      if (agency && !normalizeLabel(title).includes(normalizeLabel(agency))) {
+      if (agency && !namesAgency(normalizeLabel(title), normalizeLabel(agency))) {
         ctx.flag({
           cells: ['meta.title', 'meta.agencyName'],
           messageId: 'agency',
@@ -71,3 +71,19 @@ const rule: Rule = {
 };
 
 export default rule;
+
+/**
+ * A title names the agency also by its short form: 洪泽区人民政府 for
+ * 淮安市洪泽区人民政府 (the name without the higher-level place before it).
+ */
+function namesAgency(title: string, agency: string): boolean {
+  if (title.includes(agency)) return true;
+  // Drop leading place names (省/市/州/盟/地区) one at a time: what is left must still be a name.
+  let rest = agency;
+  for (;;) {
+    const m = /^.{1,8}?(?:省|自治区|市|自治州|州|盟|地区)(?=.{3,})/.exec(rest);
+    if (!m) return false;
+    rest = rest.slice(m[0].length);
+    if (title.includes(rest)) return true;
+  }
+}

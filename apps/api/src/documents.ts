@@ -15,6 +15,8 @@ export const ACCEPTED_TYPES = [
   'text/html',
   'text/plain',
   DOCX_TYPE,
+  'application/pdf',
+  'application/msword',
   'application/octet-stream',
   'multipart/form-data',
   'application/json',

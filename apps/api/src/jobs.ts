@@ -9,7 +9,14 @@
  * and in-process (tests, `tsx` dev), with an injectable `Extractor`.
  */
 import { checkExtracted } from '@nianbao/extract/check';
-import { check, type Locale, type Report, type Summary, summarize } from '@nianbao/schema';
+import {
+  check,
+  type Locale,
+  type Report,
+  type Summary,
+  summarize,
+  unknownKeys,
+} from '@nianbao/schema';
 import type { ExtractInput, ExtractOptions, Extractor, ExtractResult } from './extractor.ts';
 import { localisedIssues } from './issues.ts';
 import type { ProblemIssue } from './problem.ts';
@@ -64,6 +71,24 @@ export async function runJob(job: Job, extractor: Extractor): Promise<JobResult>
     const parsed = ReportSchema.safeParse(input);
     if (!parsed.success) {
       const issues = localisedIssues(ReportSchema, input, job.locale);
+      return {
+        ok: false,
+        slug: 'invalid-report',
+        params: { count: issues.length },
+        extra: { issues },
+      };
+    }
+    // Strict at the API: a misspelt key ("applicatons") is named, not silently dropped.
+    const unknown = unknownKeys(input, parsed.data);
+    if (unknown.length > 0) {
+      const issues = unknown.map((path) => ({
+        path: path.join('.'),
+        code: 'unrecognized_keys',
+        message:
+          job.locale === 'en'
+            ? `Unknown key "${path.at(-1)}": not part of the report model`
+            : `未知的键“${path.at(-1)}”：年报数据模型中没有这个字段`,
+      }));
       return {
         ok: false,
         slug: 'invalid-report',

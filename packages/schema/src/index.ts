@@ -24,6 +24,7 @@ export { isReadingNote, type Summary, summarize } from './core/summary.ts';
 export type * from './core/types.ts';
 export * from './extraction/index.ts';
 export * from './model/report.ts';
+export { unknownKeys } from './model/strict.ts';
 export * from './templates/index.ts';
 
 /** Every rule of the catalogue, in catalogue order. */

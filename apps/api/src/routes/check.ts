@@ -68,7 +68,7 @@ const checkRoute = createRoute({
   tags: ['check'],
   summary: 'Read a document and check it / 读取文档并校验',
   description:
-    'Reads a report out of a portal page (HTML), pasted text or a .docx with @nianbao/extract, then checks it. When the document holds no readable report, `found` is false, `findings` is empty and `diagnostics` say why: nothing is blamed on the report.',
+    'Reads a report out of a portal page (HTML), pasted text, a .docx, a PDF or a .doc with @nianbao/extract, then checks it. When the document holds no readable report, `found` is false, `findings` is empty and `diagnostics` say why: nothing is blamed on the report.',
   request: {
     query: CheckQuery,
     body: {
@@ -80,12 +80,17 @@ const checkRoute = createRoute({
         'text/html': { schema: { type: 'string', description: 'A portal page or report as HTML' } },
         'text/plain': { schema: { type: 'string', description: 'The report as text' } },
         [DOCX_TYPE]: { schema: binary('A .docx file') },
+        'application/pdf': { schema: binary('A PDF with a text layer (a scan is a reading note)') },
+        'application/msword': { schema: binary('A legacy Word 97–2003 .doc') },
         'application/octet-stream': {
           schema: binary('A file of unknown type: sniffed (docx, HTML or text)'),
         },
         'multipart/form-data': {
           schema: multipart(
-            { file: binary('The document (.html, .txt or .docx)'), url: { type: 'string' } },
+            {
+              file: binary('The document (.html, .txt, .docx, .pdf or .doc)'),
+              url: { type: 'string' },
+            },
             ['file'],
           ),
         },
@@ -355,7 +360,7 @@ export function checkRoutes(runner: Runner) {
     // The results are assembled as JSON text: each document's answer was serialised where
     // it was made, and big answers are not parsed and serialised again here.
     const parts: string[] = [];
-    const totals = { errors: 0, warnings: 0, infos: 0, total: 0 };
+    const totals = { errors: 0, warnings: 0, infos: 0, notes: 0, total: 0 };
     let failed = 0;
     for (const [index, entry] of entries.entries()) {
       const name = entry.name !== undefined ? { name: entry.name } : {};
@@ -367,6 +372,7 @@ export function checkRoutes(runner: Runner) {
         totals.errors += summary.errors;
         totals.warnings += summary.warnings;
         totals.infos += summary.infos;
+        totals.notes += summary.notes;
         totals.total += summary.total;
         if (summary.found === false) failed++;
       } else {

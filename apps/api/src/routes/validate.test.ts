@@ -57,8 +57,9 @@ describe('POST /api/v1/validate', () => {
     );
     const { findings, summary } = await res.json();
     expect(summary.total).toBeGreaterThan(0);
-    const cells = findings.flatMap((f: { cells: string[] }) => f.cells);
-    expect(cells).toContain('applications.results.total.total');
+    // One cause, one finding (issue 12): the blank 总计 column, naming its rows.
+    const blank = findings.find((f: { ruleId: string }) => f.ruleId === 'T3-TOTAL-BLANK');
+    expect(blank.cells).toContain('applications.results.granted.total');
   });
 
   it('speaks English with ?locale=en or Accept-Language, Chinese by default', async () => {
@@ -133,5 +134,23 @@ describe('POST /api/v1/validate', () => {
     const body = await res.json();
     expect(body.summary.format).toBe('2021');
     expect(Array.isArray(body.findings)).toBe(true);
+  });
+});
+
+describe('POST /api/v1/validate is strict about keys', () => {
+  it('answers 422 naming a misspelt key instead of "no table found"', async () => {
+    const { app } = testApp();
+    const res = await app.request(
+      '/api/v1/validate',
+      json({ format: '2021', applicatons: {}, meta: { reportYear: 2023, agencyNmae: 'x' } }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toMatch(PROBLEM_TYPE);
+    const body = await res.json();
+    expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'applicatons',
+      'meta.agencyNmae',
+    ]);
+    expect(body.issues[0].message).toMatch(/未知的键/);
   });
 });

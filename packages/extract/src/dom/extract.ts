@@ -154,12 +154,15 @@ export function extractAllFromDocument(
   const lines = linesOf(walk.blocks, { from: 0, to: walk.blocks.length });
   const scan = { lines, headings: findHeadings(lines) };
   const ranges = reportRanges(walk.blocks, scan);
+  // The page's publication date and address belong to every report it holds.
+  const page = metaMap(doc);
   // One report (the usual case): the scan of the whole page is reused.
   return ranges.map((range, k) =>
     extractRange(
       walk.blocks,
       range,
       k === 0 ? doc : null,
+      page,
       walk.skippedFrames,
       options,
       locale,
@@ -188,6 +191,7 @@ function extractRange(
   allBlocks: Block[],
   range: Range,
   doc: Document | null,
+  page: Map<string, string>,
   skippedFrames: number,
   options: DomExtractOptions,
   locale: Locale,
@@ -243,10 +247,10 @@ function extractRange(
   const pageLines = lines.map((l) => l.text);
   const meta = buildMeta({
     title,
-    metaDate: metas.get('pubdate') ?? metas.get('publishdate'),
+    metaDate: page.get('pubdate') ?? page.get('publishdate'),
     infoTable: labelledCells(infoTableRows(allBlocks)),
     pageLines,
-    url: options.url ?? metas.get('url'),
+    url: options.url ?? page.get('url'),
     yearFromText: yearFromPeriod(preamble),
   });
   const choice = chooseFormat(tableText, meta.reportYear, options.format);

@@ -1,5 +1,6 @@
 import { type Batch, type CheckedReport, type FailOn, makeBatch } from '@nianbao/render';
 import type { Finding, Locale, Provenance, Report } from '@nianbao/schema';
+import { readFollowingAttachment } from './attachment.ts';
 import { toInputError } from './errors.ts';
 import type { ExtractResult } from './extract-node.ts';
 import type { FetchLimits } from './fetch.ts';
@@ -52,7 +53,7 @@ export async function runPipeline(
   );
   const read = await mapPool(inputs, options.concurrency, async (input): Promise<Entry[]> => {
     try {
-      const results = await reader.read(input);
+      const results = await readFollowingAttachment(input, (i) => reader.read(i), options.locale);
       if (results.length === 0) {
         return [
           { source: input.source, error: { code: 'NO_REPORT', message: 'nothing could be read' } },

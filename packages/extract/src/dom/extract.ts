@@ -275,11 +275,19 @@ function extractRange(
   // Only a title and no tables: the report is not on this page (an attachment, an image).
   const onPage = assembler.foundAny || sections.length >= 2;
   if (!assembler.foundAny) {
-    const attachment = attachmentName(allBlocks, range);
+    const link = attachmentLink(allBlocks, range);
+    // The link's address (resolved against the page's) lets a reader that may fetch
+    // (the CLI) follow it; the message names it for the others.
+    const href = link ? resolveHref(link.href, options.url ?? page.get('url')) : undefined;
     diagnostics.push(
       extractionFinding(
         'EXTRACT-NO-TABLES',
-        attachment ? { messageId: 'attachment', params: { attachment } } : {},
+        link
+          ? {
+              messageId: 'attachment',
+              params: { attachment: link.name, ...(href ? { href } : {}) },
+            }
+          : {},
         locale,
       ),
     );
@@ -308,7 +316,15 @@ function extractRange(
  * block of the range (asking every block for its links was quadratic in the
  * nesting of blocks).
  */
-function attachmentName(blocks: Block[], range: Range): string | undefined {
+function resolveHref(href: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function attachmentLink(blocks: Block[], range: Range): { name: string; href: string } | undefined {
   const owners = new Set<Element>();
   const docs = new Set<Document>();
   for (let i = range.from; i < range.to; i++) {
@@ -345,7 +361,7 @@ function attachmentName(blocks: Block[], range: Range): string | undefined {
       const href = a.getAttribute('href') ?? '';
       const text = (a.textContent ?? '').trim();
       if (/\.(?:docx?|pdf|wps|xlsx?)(?:$|[?#])/i.test(href) || /\.(?:docx?|pdf|wps)$/i.test(text)) {
-        if (/报告|年报/.test(text) && inRange(a)) return text;
+        if (/报告|年报/.test(text) && inRange(a)) return { name: text, href };
       }
     }
   }

@@ -55,6 +55,7 @@ describe('extraction diagnostics catalogue', () => {
                 kind: 'PDF',
                 ratio: 100,
                 entry: 'word/document.xml',
+                href: 'https://x.gov.cn/a.doc',
                 entries: 2001,
                 max: 2000,
                 page: 3,

@@ -241,6 +241,12 @@ export const EXTRACTION_DIAGNOSTICS = {
       en: 'The XML of the document ({entry}) declares a DOCTYPE or entities (which can be made to expand without end); it was not read',
     },
   }),
+  'EXTRACT-FROM-ATTACHMENT': d('EXTRACT-FROM-ATTACHMENT', 'info', {
+    default: {
+      zh: '页面 {page} 只有标题，报告读自其附件 {href}（标题和发布日期取自页面）',
+      en: 'The page {page} holds only the title; the report was read from its attachment {href} (title and publication date from the page)',
+    },
+  }),
   'EXTRACT-TRUNCATED': d('EXTRACT-TRUNCATED', 'warning', {
     default: {
       zh: '文档过大（{size}），只读取了前{limit}',

@@ -58,6 +58,7 @@ describe('extraction diagnostics catalogue', () => {
                 href: 'https://x.gov.cn/a.doc',
                 entries: 2001,
                 max: 2000,
+                missing: 4,
                 page: 3,
                 count: 3,
                 where: 'meta',
